@@ -1,0 +1,135 @@
+/**
+ * The composition root: `buildApp` wires configuration, database, plugins, services and routes
+ * into a Fastify instance and never listens. The server, the tests, the scripts and the
+ * benchmarks all build the same application through it.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
+import type { AppConfig } from './config/env';
+import { type Database, openDatabase } from './db/client';
+import { projectRoot } from './db/paths';
+import { HttpProblem } from './http/problems';
+import { sharedSchemas } from './http/schemas';
+import { agencyRoutes } from './modules/agencies/agencies.routes';
+import { agencySchemas } from './modules/agencies/agencies.schemas';
+import { unitRoutes } from './modules/agencies/units.routes';
+import { calendarRoutes } from './modules/calendar/calendar.routes';
+import { calendarSchemas } from './modules/calendar/calendar.schemas';
+import { createCalendarService } from './modules/calendar/calendar.service';
+import { documentNumberRoutes } from './modules/document-numbers/document-numbers.routes';
+import { documentNumberSchemas } from './modules/document-numbers/document-numbers.schemas';
+import { healthRoutes } from './modules/health/health.routes';
+import { healthSchemas } from './modules/health/health.schemas';
+import { openApiDocs } from './plugins/openapi';
+import { problemHandler } from './plugins/problem-handler';
+import { requestContext, requestIdFrom } from './plugins/request-context';
+import { writes } from './plugins/writes';
+
+export interface AppOptions {
+  config: AppConfig;
+  /** An already open database; otherwise one is opened from `config.database` and closed with the app. */
+  database?: Database;
+  /** The clock; tests pin it. */
+  now?: () => Date;
+  /** Logger options; defaults to JSON lines at `config.logLevel`. */
+  logger?: FastifyServerOptions['logger'];
+  /** Periodic housekeeping (expired idempotency keys); the server turns it on. */
+  housekeeping?: boolean;
+}
+
+export type App = FastifyInstance;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    database: Database;
+    config: AppConfig;
+    now: () => Date;
+  }
+}
+
+const VERSION: string = JSON.parse(readFileSync(join(projectRoot(), 'package.json'), 'utf8')).version;
+
+export async function buildApp(options: AppOptions): Promise<App> {
+  const { config } = options;
+  const now = options.now ?? (() => new Date());
+
+  const app = Fastify({
+    logger: options.logger ?? {
+      level: config.logLevel,
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]'],
+    },
+    genReqId: (req) => requestIdFrom(req.headers['x-request-id']),
+    logController: new LogController({
+      requestIdLogLabel: 'requestId',
+      // Probes run every few seconds; logging each would bury the real traffic.
+      disableRequestLogging: (request) => request.url === '/healthz' || request.url === '/readyz',
+    }),
+    bodyLimit: config.http.bodyLimit,
+    trustProxy: config.http.trustProxy,
+    requestTimeout: config.http.requestTimeoutMs,
+    // Our own onRequest hook answers with a problem+json 503 instead (plugins/request-context).
+    return503OnClosing: false,
+    routerOptions: { ignoreTrailingSlash: true },
+    ajv: {
+      customOptions: {
+        // Unknown fields are an error, never silently dropped (schemas set additionalProperties: false).
+        removeAdditional: false,
+        allErrors: true,
+        coerceTypes: 'array',
+        useDefaults: true,
+      },
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const database = options.database ?? (await openDatabase({ ...config.database, logger: app.log }));
+  app.decorate('database', database);
+  app.decorate('config', config);
+  app.decorate('now', now);
+  if (!options.database) app.addHook('onClose', async () => database.close());
+  if (config.database.migrateOnStart) await database.migrate();
+
+  // JSON is the only request format: text/plain would otherwise reach validation as a string (415 instead).
+  app.removeContentTypeParser('text/plain');
+  await app.register(requestContext);
+  await app.register(problemHandler);
+  await app.register(helmet, { global: true });
+  if (config.http.rateLimitMax > 0) {
+    await app.register(rateLimit, {
+      max: config.http.rateLimitMax,
+      timeWindow: '1 minute',
+      errorResponseBuilder: (_request, context) =>
+        new HttpProblem('RATE_LIMITED', `At most ${context.max} requests per ${context.after}; retry later`),
+    });
+  }
+  await app.register(writes, {
+    db: database.db,
+    now,
+    idempotencyTtlHours: config.idempotencyTtlHours,
+    housekeeping: options.housekeeping ?? false,
+  });
+  await app.register(openApiDocs, { version: VERSION });
+
+  for (const schema of [
+    ...sharedSchemas,
+    ...healthSchemas,
+    ...agencySchemas,
+    ...documentNumberSchemas,
+    ...calendarSchemas,
+  ]) {
+    app.addSchema(schema);
+  }
+
+  const calendar = createCalendarService();
+
+  await app.register(healthRoutes);
+  await app.register(agencyRoutes, { prefix: '/v1/agencies' });
+  await app.register(unitRoutes, { prefix: '/v1/agencies/:agencyId/units' });
+  await app.register(documentNumberRoutes, { prefix: '/v1/agencies/:agencyId' });
+  await app.register(calendarRoutes, { prefix: '/v1/calendar', calendar });
+
+  return app;
+}

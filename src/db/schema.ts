@@ -1,0 +1,17 @@
+/**
+ * Every table, in one module: drizzle-kit generates migrations from it and the database client
+ * is typed with it. Tables live beside their domain; this file only collects them.
+ */
+export { idempotencyKeys } from '../http/idempotency.table';
+export { agencies, units } from '../modules/agencies/agencies.table';
+export {
+  calendarChanges,
+  calendarDays,
+  calendarNotices,
+  calendarState,
+} from '../modules/calendar/calendar.table';
+export {
+  documentCounters,
+  documentNumberFormats,
+  documentNumbers,
+} from '../modules/document-numbers/document-numbers.table';

@@ -1,0 +1,11 @@
+import type { SQL } from 'drizzle-orm';
+import type { Executor } from './client';
+
+/**
+ * Rows of a raw SQL query. node-postgres and PGlite both answer `{ rows }`; drizzle's shared
+ * PostgreSQL type cannot say so, hence this one cast.
+ */
+export async function queryRows<T>(executor: Executor, query: SQL): Promise<T[]> {
+  const result = (await executor.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}

@@ -1,0 +1,88 @@
+/**
+ * Errors as RFC 9457 problem details (`application/problem+json`). Every problem has a stable,
+ * machine-readable `code`; clients branch on the code, people read `title` and `detail`.
+ */
+
+/** The codes this service answers with, their HTTP status and title. Stable: never rename one. */
+export const PROBLEM_CODES = {
+  VALIDATION_FAILED: { status: 400, title: 'The request is not valid' },
+  MALFORMED_JSON: { status: 400, title: 'The request body is not valid JSON' },
+  BAD_REQUEST: { status: 400, title: 'Bad request' },
+  INVALID_CURSOR: { status: 400, title: 'The pagination cursor is not valid' },
+  NOT_FOUND: { status: 404, title: 'Not found' },
+  METHOD_NOT_ALLOWED: { status: 405, title: 'Method not allowed' },
+  NOT_ACCEPTABLE: { status: 406, title: 'Not acceptable' },
+  CONFLICT: { status: 409, title: 'The request conflicts with the current state' },
+  DUPLICATE: { status: 409, title: 'A record with the same unique key exists' },
+  CONCURRENT_UPDATE: { status: 409, title: 'A concurrent update interfered; retry the request' },
+  PRECONDITION_FAILED: { status: 412, title: 'The resource changed since you read it' },
+  PAYLOAD_TOO_LARGE: { status: 413, title: 'The request body is too large' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported media type' },
+  IDEMPOTENCY_KEY_REUSED: { status: 422, title: 'The Idempotency-Key was used for a different request' },
+  UNPROCESSABLE: { status: 422, title: 'The request cannot be processed' },
+  PRECONDITION_REQUIRED: { status: 428, title: 'This update requires an If-Match header' },
+  RATE_LIMITED: { status: 429, title: 'Too many requests' },
+  INTERNAL_ERROR: { status: 500, title: 'Internal server error' },
+  SERVICE_UNAVAILABLE: { status: 503, title: 'Service unavailable' },
+  SHUTTING_DOWN: { status: 503, title: 'The server is shutting down; retry on another instance' },
+} as const;
+
+export type ProblemCode = keyof typeof PROBLEM_CODES;
+
+/** One invalid input: where it is (JSON pointer into body, query, params or headers) and why. */
+export interface FieldError {
+  in: 'body' | 'querystring' | 'params' | 'headers';
+  pointer: string;
+  message: string;
+}
+
+/** The members every problem has; extension members (e.g. `currentEtag`) may be added. */
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  code: string;
+  errors?: FieldError[];
+}
+
+export type Problem = ProblemBody & { instance?: string; requestId?: string } & Record<string, unknown>;
+
+/** Problem types are URNs: stable identifiers that do not pretend to be web pages. */
+export function problemType(code: string): string {
+  return `urn:fazhi:problem:${code.toLowerCase().replaceAll('_', '-')}`;
+}
+
+/**
+ * An error the client can act on. Throw it anywhere below a route; the error handler turns it
+ * into a problem response. `extensions` become extra members of the problem body.
+ */
+export class HttpProblem extends Error {
+  readonly status: number;
+  readonly title: string;
+  constructor(
+    readonly code: string,
+    readonly detail?: string,
+    options: {
+      status?: number;
+      title?: string;
+      errors?: FieldError[];
+      extensions?: Record<string, unknown>;
+    } = {},
+  ) {
+    const known = (PROBLEM_CODES as Record<string, { status: number; title: string }>)[code];
+    const status = options.status ?? known?.status ?? 400;
+    const title = options.title ?? known?.title ?? 'Bad request';
+    super(detail ?? title);
+    this.name = 'HttpProblem';
+    this.status = status;
+    this.title = title;
+    this.errors = options.errors;
+    this.extensions = options.extensions;
+  }
+  readonly errors?: FieldError[];
+  readonly extensions?: Record<string, unknown>;
+}
+
+export const notFound = (what: string, id?: string) =>
+  new HttpProblem('NOT_FOUND', id === undefined ? `${what} not found` : `${what} ${id} not found`);

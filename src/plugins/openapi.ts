@@ -1,0 +1,54 @@
+/**
+ * OpenAPI 3.1 from the routes' own schemas (@fastify/swagger), Swagger UI at /docs, and the
+ * document itself at /openapi.json. Shared schemas registered with `addSchema` keep their `$id`
+ * as the component name, so clients see `Agency`, not `def-3`.
+ */
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+
+export const API_TAGS = [
+  { name: 'health', description: 'Liveness and readiness probes (健康检查)' },
+  {
+    name: 'agencies',
+    description: 'Market-supervision bureaus (市场监督管理局) and their units (科室 / 所)',
+  },
+  {
+    name: 'document-numbers',
+    description: 'Document numbers (文号): formats and the gap-free register (发文登记)',
+  },
+  { name: 'calendar', description: 'Working-day calendar (工作日历) and legal deadlines (法定期限)' },
+];
+
+export const openApiDocs = fp(
+  async (app: FastifyInstance, options: { version: string }) => {
+    await app.register(swagger, {
+      openapi: {
+        openapi: '3.1.0',
+        info: {
+          title: 'Fazhi (法治) market-supervision enforcement API',
+          version: options.version,
+          description:
+            'REST API for a district Market Supervision Administration (区市场监督管理局): enforcement ' +
+            'procedure, legal deadlines in Chinese working days, and the bureau’s rule-of-law figures. ' +
+            'Errors are RFC 9457 problem details with a stable `code`. Writes accept `Idempotency-Key`; ' +
+            'updates require `If-Match` with the ETag last read.',
+          license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
+        },
+        tags: API_TAGS,
+      },
+      refResolver: {
+        buildLocalReference: (json, _baseUri, _fragment, i) =>
+          typeof json.$id === 'string' ? json.$id : `def-${i}`,
+      },
+    });
+    await app.register(swaggerUi, {
+      routePrefix: '/docs',
+      staticCSP: true,
+      uiConfig: { deepLinking: true, displayOperationId: true, defaultModelsExpandDepth: 1 },
+    });
+    app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  },
+  { name: 'openapi' },
+);

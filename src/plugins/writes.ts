@@ -1,0 +1,145 @@
+/**
+ * The unit of work behind every write. A route hands its work to `app.write`, which runs it in
+ * one database transaction together with the idempotency record (and, later, the audit event),
+ * so either all of it commits or none of it does.
+ *
+ * Idempotency-Key (draft-ietf-httpapi-idempotency-key-header): the key row is inserted first in
+ * the same transaction. A duplicate arriving concurrently blocks on that row until the first
+ * request commits, then replays its stored response; if the first rolled back, the duplicate
+ * runs the write itself. The same key with a different request is refused with 422.
+ */
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Db, Tx } from '../db/client';
+import { claimKey, findResponse, purgeExpiredKeys, storeResponse } from '../http/idempotency.repository';
+import { HttpProblem } from '../http/problems';
+
+export interface WriteContext {
+  tx: Tx;
+  /** The request's instant; every timestamp the write records uses it. */
+  now: Date;
+  requestId: string;
+}
+
+export interface WriteResult<T> {
+  status: number;
+  body: T;
+  headers?: Record<string, string>;
+}
+
+export type Writer = <T>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  work: (context: WriteContext) => Promise<WriteResult<T>>,
+) => Promise<T>;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    write: Writer;
+  }
+}
+
+export interface WritesOptions {
+  db: Db;
+  now: () => Date;
+  idempotencyTtlHours: number;
+  /** Purge expired keys periodically (the server turns this on; tests and scripts need not). */
+  housekeeping?: boolean;
+}
+
+const REPLAYED_HEADER = 'idempotent-replayed';
+const IDEMPOTENCY_SCOPE = 'global';
+
+/** Deterministic JSON: object keys sorted, so `{a,b}` and `{b,a}` fingerprint alike. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+function fingerprintOf(request: FastifyRequest): string {
+  return createHash('sha256')
+    .update(`${request.method} ${request.url}\n${canonicalJson(request.body)}`)
+    .digest('hex');
+}
+
+function apply<T>(
+  reply: FastifyReply,
+  status: number,
+  headers: Record<string, string> | undefined,
+  body: T,
+): T {
+  reply.code(status);
+  if (headers) reply.headers(headers);
+  return body;
+}
+
+export const writes = fp(
+  async (app: FastifyInstance, options: WritesOptions) => {
+    const { db, now, idempotencyTtlHours } = options;
+
+    const write: Writer = async (request, reply, work) => {
+      const context = (tx: Tx): WriteContext => ({ tx, now: now(), requestId: request.id });
+      const header = request.headers['idempotency-key'];
+      if (header === undefined) {
+        const result = await db.transaction((tx) => work(context(tx)));
+        return apply(reply, result.status, result.headers, result.body);
+      }
+      if (typeof header !== 'string' || !/^[\x21-\x7E]{1,255}$/.test(header)) {
+        throw new HttpProblem('VALIDATION_FAILED', 'Idempotency-Key must be 1–255 visible ASCII characters', {
+          errors: [
+            { in: 'headers', pointer: '/idempotency-key', message: 'must be 1–255 visible ASCII characters' },
+          ],
+        });
+      }
+      const fingerprint = fingerprintOf(request);
+      const outcome = await db.transaction(async (tx) => {
+        if (!(await claimKey(tx, IDEMPOTENCY_SCOPE, header, fingerprint, idempotencyTtlHours))) {
+          return { replay: await findResponse(tx, IDEMPOTENCY_SCOPE, header) };
+        }
+        const result = await work(context(tx));
+        // Store what the client will receive: a JSON round trip turns dates into strings.
+        const body = result.body === undefined ? null : JSON.parse(JSON.stringify(result.body));
+        await storeResponse(tx, IDEMPOTENCY_SCOPE, header, {
+          status: result.status,
+          headers: result.headers ?? {},
+          body,
+        });
+        return { result };
+      });
+      if (outcome.result)
+        return apply(reply, outcome.result.status, outcome.result.headers, outcome.result.body);
+      const stored = outcome.replay;
+      if (!stored) throw new Error('idempotency key vanished between claim and read');
+      if (stored.fingerprint !== fingerprint) {
+        throw new HttpProblem(
+          'IDEMPOTENCY_KEY_REUSED',
+          'This Idempotency-Key was already used with a different method, path or body; use a new key',
+        );
+      }
+      reply.header(REPLAYED_HEADER, 'true');
+      return apply(reply, stored.status, stored.headers, stored.body as never);
+    };
+    app.decorate('write', write);
+
+    if (options.housekeeping) {
+      const purge = () =>
+        purgeExpiredKeys(db, idempotencyTtlHours).catch((err) =>
+          app.log.warn({ err }, 'idempotency purge failed'),
+        );
+      const timer = setInterval(purge, 60 * 60 * 1000);
+      timer.unref();
+      app.addHook('onReady', async () => {
+        void purge();
+      });
+      app.addHook('onClose', async () => clearInterval(timer));
+    }
+  },
+  { name: 'writes' },
+);
