@@ -1,6 +1,9 @@
 /**
- * Jest runs the TypeScript sources through SWC as CommonJS. typebox 1.x ships ESM only, so it
- * is the one node_modules package that must be transformed too.
+ * Jest runs the TypeScript sources through SWC as CommonJS. A few dependencies ship ESM only
+ * (typebox 1.x; content-disposition and cookie under Fastify's plugins): Node ≥ 20.19 can
+ * require() them, Jest's module system cannot, so they are transformed too. PGlite loads Node
+ * built-ins with dynamic import(), which Jest allows only under --experimental-vm-modules (set by
+ * `npm test`).
  * The suite runs on embedded PGlite by default and on PostgreSQL when DATABASE_URL is set
  * (each test file then gets a fresh database of its own on that server; see test/helpers).
  * @type {import('jest').Config}
@@ -19,7 +22,7 @@ module.exports = {
       },
     ],
   },
-  transformIgnorePatterns: ['/node_modules/(?!typebox/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(typebox|content-disposition|cookie)/)'],
   testTimeout: 60000,
   maxWorkers: process.env.CI ? 2 : '50%',
 };

@@ -115,17 +115,22 @@ export function toProblem(error: FastifyError | HttpProblem | Error): AnyProblem
 }
 
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: AnyProblem) {
-  return reply
-    .code(problem.status)
-    .type('application/problem+json')
-    .send({ ...problem, instance: request.url.split('?')[0], requestId: request.id });
+  return (
+    reply
+      .code(problem.status)
+      .type('application/problem+json')
+      // Problems are built here, complete: never let a route's response schema reshape or reject one.
+      .serializer(JSON.stringify)
+      .send({ ...problem, instance: request.url.split('?')[0], requestId: request.id })
+  );
 }
 
 export const problemHandler = fp(
   async (app: FastifyInstance) => {
     app.setErrorHandler((error: FastifyError, request, reply) => {
       const problem = toProblem(error);
-      if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+      if (problem.code === 'SHUTTING_DOWN') request.log.warn('request refused: shutting down');
+      else if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
       else request.log.info({ code: problem.code, status: problem.status }, 'request refused');
       if (problem.status === 503 || problem.code === 'CONCURRENT_UPDATE') reply.header('retry-after', '1');
       return sendProblem(request, reply, problem);

@@ -85,32 +85,33 @@ export function computeDeadline(calendar: WorkingCalendar, input: DeadlineInput)
   }));
   for (const p of pauses) if (p.to < p.from) throw new RangeError('a pause cannot end before it starts');
   const isPaused = (day: number) => pauses.some((p) => day >= p.from && day <= p.to);
+  const isOpenPaused = (day: number) =>
+    pauses.some((p) => p.to === Number.POSITIVE_INFINITY && day >= p.from);
 
   const skipped: SkippedDay[] = [];
   let provisional = false;
   const startDay = toDayNumber(start);
   let counted = 0;
   let day = startDay;
+  const stopped = (): Deadline => ({
+    start,
+    unit,
+    days: input.days,
+    totalDays,
+    dueDate: null,
+    paused: true,
+    countedDays: counted,
+    skipped,
+    provisional,
+    calendarVersion: calendar.version,
+  });
 
   while (counted < totalDays) {
     day += 1;
     if (day - startDay > MAX_SPAN_DAYS) throw new RangeError('deadline spans more than ten years');
     const date = fromDayNumber(day);
     if (isPaused(day)) {
-      if (pauses.some((p) => p.to === Number.POSITIVE_INFINITY && day >= p.from)) {
-        return {
-          start,
-          unit,
-          days: input.days,
-          totalDays,
-          dueDate: null,
-          paused: true,
-          countedDays: counted,
-          skipped,
-          provisional,
-          calendarVersion: calendar.version,
-        };
-      }
+      if (isOpenPaused(day)) return stopped();
       skipped.push({ date, reason: 'paused', effect: 'not_counted' });
       continue;
     }
@@ -130,9 +131,17 @@ export function computeDeadline(calendar: WorkingCalendar, input: DeadlineInput)
     counted += 1;
   }
 
-  // A calendar-day period ending on a day off ends on the next working day (RULES.md §9).
+  // A calendar-day period ending on a day off ends on the next working day (RULES.md §9). The days
+  // it rolls onto belong to the period, so a pause covering them is excluded too: the period ends on
+  // the first working day that is not paused, and an open pause stops the clock.
   if (unit === 'calendar' && totalDays > 0) {
     for (;;) {
+      if (isPaused(day)) {
+        if (isOpenPaused(day)) return stopped();
+        skipped.push({ date: fromDayNumber(day), reason: 'paused', effect: 'rolled_over' });
+        day += 1;
+        continue;
+      }
       const info = calendar.describe(fromDayNumber(day));
       provisional ||= info.provisional;
       if (info.working) break;

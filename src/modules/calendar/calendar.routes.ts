@@ -147,7 +147,8 @@ export const calendarRoutes: FastifyPluginAsyncTypebox<{ calendar: CalendarServi
         operationId: 'removeCalendarEntry',
         summary: 'Remove a calendar day',
         description:
-          'Removes one stored day (a correction); the change is kept in the calendar history and the version increases.',
+          'Removes one stored day (更正日历): a correction. The change is kept in the calendar history (日历变更记录) ' +
+          'and the version increases.',
         params: EntryParams,
         headers: Headers(IdempotencyHeaders),
         response: { 200: ref(CalendarEntryChangedSchema), ...problemResponses(400, 404) },
