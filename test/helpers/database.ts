@@ -17,7 +17,14 @@ export interface TestDatabase {
 export async function createTestDatabase(): Promise<TestDatabase> {
   const base = process.env.DATABASE_URL;
   if (!base) return { drop: async () => {} };
-  const name = `fazhi_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  // Named after the base database, so whoever created the base can sweep leftovers (see .ci/run).
+  const baseName =
+    new URL(base).pathname
+      .slice(1)
+      .toLowerCase()
+      .replace(/[^a-z0-9_]/g, '_')
+      .slice(0, 40) || 'fazhi';
+  const name = `${baseName}_t_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
   try {
