@@ -8,7 +8,7 @@
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import Fastify, { type FastifyInstance } from 'fastify';
-import pg from 'pg';
+import { createScratchDatabase, type ScratchDatabase } from '../scripts/scratch-database';
 import { buildApp } from '../src/app';
 import { loadConfig } from '../src/config/env';
 import { BASELINE, type HttpMethod, type Scenario, type SetupContext, scenarios } from './scenarios';
@@ -58,11 +58,10 @@ function positiveInteger(variable: string, fallback: number): number {
 async function createBenchDatabase(): Promise<BenchDatabase> {
   const base = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
   const name = `fazhi_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: base, connectionTimeoutMillis: 3000 });
+  let scratch: ScratchDatabase;
   try {
-    await admin.connect();
+    scratch = await createScratchDatabase(base, name);
   } catch (err) {
-    await admin.end().catch(() => {});
     const reason = err instanceof Error ? err.message : String(err);
     return {
       kind: 'pglite',
@@ -70,27 +69,11 @@ async function createBenchDatabase(): Promise<BenchDatabase> {
       drop: async () => {},
     };
   }
-  try {
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.query(`create database ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(base);
-  url.pathname = `/${name}`;
   return {
     kind: 'postgres',
-    url: url.toString(),
-    description: `PostgreSQL ${url.host}, fresh database ${name} (dropped at the end)`,
-    drop: async () => {
-      const client = new pg.Client({ connectionString: base, connectionTimeoutMillis: 3000 });
-      await client.connect();
-      try {
-        await client.query(`drop database if exists ${name} with (force)`);
-      } finally {
-        await client.end();
-      }
-    },
+    url: scratch.url,
+    description: `PostgreSQL ${new URL(base).host}, fresh database ${name} (dropped at the end)`,
+    drop: scratch.drop,
   };
 }
 

@@ -4,12 +4,19 @@
  * generate into a scratch copy of migrations/ and checks that nothing new appears.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { MIGRATIONS_FOLDER, projectRoot } from '../src/db/paths';
 
-const scratch = mkdtempSync(join(tmpdir(), 'fazhi-migrations-'));
+// `--schema=<file>` checks another schema module against migrations/ (the test suite uses it to prove the check fails).
+const schemaArg = process.argv.find((a) => a.startsWith('--schema='));
+const schema = schemaArg ? schemaArg.slice('--schema='.length) : './src/db/schema.ts';
+
+// drizzle-kit only understands an `--out` relative to the working directory, so the scratch copy
+// lives inside the project (in node_modules/.cache, which git ignores).
+const cacheDir = join(projectRoot(), 'node_modules', '.cache');
+mkdirSync(cacheDir, { recursive: true });
+const scratch = mkdtempSync(join(cacheDir, 'fazhi-migrations-'));
 try {
   cpSync(MIGRATIONS_FOLDER, scratch, { recursive: true });
   const before = new Set(readdirSync(scratch));
@@ -19,13 +26,14 @@ try {
       join(projectRoot(), 'node_modules', 'drizzle-kit', 'bin.cjs'),
       'generate',
       '--dialect=postgresql',
-      '--schema=./src/db/schema.ts',
-      `--out=${scratch}`,
+      `--schema=${schema}`,
+      `--out=./${relative(projectRoot(), scratch)}`,
       '--name=drift',
     ],
     { cwd: projectRoot(), encoding: 'utf8' },
   );
-  if (result.status !== 0) {
+  // drizzle-kit reports some failures (e.g. an unreadable snapshot) on stdout and still exits 0.
+  if (result.status !== 0 || /error/i.test(`${result.stdout}${result.stderr}`)) {
     console.error(result.stdout, result.stderr);
     throw new Error('drizzle-kit generate failed');
   }

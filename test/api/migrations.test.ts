@@ -21,6 +21,21 @@ it('the committed migrations match the Drizzle schema (npm run db:check)', () =>
   expect(result.status).toBe(0);
 });
 
+it('fails when the schema has a change that no migration carries', () => {
+  const result = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(root, 'scripts', 'check-migrations.ts'),
+      '--schema=./test/fixtures/drifted-schema.ts',
+    ],
+    { cwd: root, encoding: 'utf8', timeout: 60_000 },
+  );
+  expect(result.status).toBe(1);
+  expect(result.stderr).toContain('differs from migrations/');
+});
+
 it('reports not ready (503) until migrations are applied, then ready', async () => {
   const t = await createTestApp({ env: { MIGRATE_ON_START: 'false' } });
   try {

@@ -4,7 +4,7 @@
  * URL, dropped at the end), so files run in parallel without seeing each other's rows.
  */
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import { createScratchDatabase } from '../../scripts/scratch-database';
 
 export const onPostgres = Boolean(process.env.DATABASE_URL);
 
@@ -24,26 +24,5 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       .toLowerCase()
       .replace(/[^a-z0-9_]/g, '_')
       .slice(0, 40) || 'fazhi';
-  const name = `${baseName}_t_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  try {
-    await admin.query(`create database ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const client = new pg.Client({ connectionString: base });
-      await client.connect();
-      try {
-        await client.query(`drop database if exists ${name} with (force)`);
-      } finally {
-        await client.end();
-      }
-    },
-  };
+  return createScratchDatabase(base, `${baseName}_t_${process.pid}_${randomBytes(4).toString('hex')}`);
 }
