@@ -8,6 +8,10 @@
  * (each test file then gets a fresh database of its own on that server; see test/helpers).
  * @type {import('jest').Config}
  */
+// The bureau works on China time; pin it so date-library calls in tests behave the same on every
+// machine (the product code itself is time-zone independent, which statutory-holidays.test.ts proves).
+process.env.TZ = 'Asia/Shanghai';
+
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test', '<rootDir>/src'],

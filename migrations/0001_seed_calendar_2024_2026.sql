@@ -1,5 +1,5 @@
 -- National working-day calendar for 2024-2026, transcribed from the State Council notices
--- (src/domain/calendar/state-council-notices.ts; test/api/calendar-seed.test.ts checks they agree).
+-- (src/domain/calendar/state-council-notices.ts; test/api/calendar.test.ts checks they agree).
 -- Later years are loaded through POST /v1/calendar/notices, without a code change.
 INSERT INTO "calendar_notices" ("scope", "year", "title", "document_number", "published_on") VALUES ('CN', 2024, '国务院办公厅关于2024年部分节假日安排的通知', '国办发明电〔2023〕7号', '2023-10-25');
 --> statement-breakpoint

@@ -12,6 +12,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController
 import type { AppConfig } from './config/env';
 import { type Database, openDatabase } from './db/client';
 import { projectRoot } from './db/paths';
+import { IDENTIFIER_FORMATS } from './http/formats';
 import { HttpProblem } from './http/problems';
 import { sharedSchemas } from './http/schemas';
 import { agencyRoutes } from './modules/agencies/agencies.routes';
@@ -24,8 +25,10 @@ import { documentNumberRoutes } from './modules/document-numbers/document-number
 import { documentNumberSchemas } from './modules/document-numbers/document-numbers.schemas';
 import { healthRoutes } from './modules/health/health.routes';
 import { healthSchemas } from './modules/health/health.schemas';
+import { ruleSettingRoutes } from './modules/rule-settings/rule-settings.routes';
+import { ruleSettingSchemas } from './modules/rule-settings/rule-settings.schemas';
 import { openApiDocs } from './plugins/openapi';
-import { problemHandler } from './plugins/problem-handler';
+import { clientErrorHandler, problemHandler } from './plugins/problem-handler';
 import { requestContext, requestIdFrom } from './plugins/request-context';
 import { writes } from './plugins/writes';
 
@@ -73,6 +76,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     requestTimeout: config.http.requestTimeoutMs,
     // Our own onRequest hook answers with a problem+json 503 instead (plugins/request-context).
     return503OnClosing: false,
+    clientErrorHandler,
     routerOptions: { ignoreTrailingSlash: true },
     ajv: {
       customOptions: {
@@ -81,6 +85,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
         allErrors: true,
         coerceTypes: 'array',
         useDefaults: true,
+        // Chinese identifiers as JSON Schema formats, so every module that accepts a party validates
+        // them the same way: `format: 'unified-social-credit-code'` / `format: 'resident-id'`.
+        formats: IDENTIFIER_FORMATS,
       },
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -119,6 +126,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     ...agencySchemas,
     ...documentNumberSchemas,
     ...calendarSchemas,
+    ...ruleSettingSchemas,
   ]) {
     app.addSchema(schema);
   }
@@ -129,6 +137,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(agencyRoutes, { prefix: '/v1/agencies' });
   await app.register(unitRoutes, { prefix: '/v1/agencies/:agencyId/units' });
   await app.register(documentNumberRoutes, { prefix: '/v1/agencies/:agencyId' });
+  await app.register(ruleSettingRoutes, { prefix: '/v1/agencies/:agencyId' });
   await app.register(calendarRoutes, { prefix: '/v1/calendar', calendar });
 
   return app;

@@ -15,3 +15,4 @@ export {
   documentNumberFormats,
   documentNumbers,
 } from '../modules/document-numbers/document-numbers.table';
+export { ruleSettings } from '../modules/rule-settings/rule-settings.table';

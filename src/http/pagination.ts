@@ -8,16 +8,31 @@ export function encodeCursor(key: Record<string, string | number>): string {
   return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
 }
 
-/** Decodes a cursor and checks it carries the expected string members; 400 INVALID_CURSOR otherwise. */
-export function decodeCursor<K extends string>(cursor: string, members: readonly K[]): Record<K, string> {
+type MemberKind = 'uuid' | 'int' | 'string';
+type MemberValue<K extends MemberKind> = K extends 'int' ? number : string;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const CHECKS: Record<MemberKind, (v: unknown) => boolean> = {
+  uuid: (v) => typeof v === 'string' && UUID.test(v),
+  int: (v) => Number.isSafeInteger(v),
+  string: (v) => typeof v === 'string' && v.length <= 200,
+};
+
+/**
+ * Decodes a cursor and checks every member has the expected kind, so a tampered cursor is a 400
+ * INVALID_CURSOR, never a database error.
+ */
+export function decodeCursor<S extends Record<string, MemberKind>>(
+  cursor: string,
+  shape: S,
+): { [M in keyof S]: MemberValue<S[M]> } {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      value &&
-      typeof value === 'object' &&
-      members.every((m) => typeof (value as Record<string, unknown>)[m] === 'string')
-    ) {
-      return value as Record<K, string>;
+    if (value && typeof value === 'object') {
+      const record = value as Record<string, unknown>;
+      if (Object.entries(shape).every(([member, kind]) => CHECKS[kind](record[member]))) {
+        return record as { [M in keyof S]: MemberValue<S[M]> };
+      }
     }
   } catch {
     // fall through to the problem below

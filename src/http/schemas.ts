@@ -30,7 +30,9 @@ export function ref<T extends NamedSchema>(schema: T): TUnsafe<Static<T>> {
 export const Uuid = Type.String({ format: 'uuid', description: 'Identifier (UUID)' });
 export const IsoDate = Type.String({
   format: 'date',
-  description: 'Calendar date, YYYY-MM-DD',
+  // Years 1900–2099: the range the calendar, and the people and businesses Fazhi deals with, live in.
+  pattern: '^(19|20)[0-9]{2}-[0-9]{2}-[0-9]{2}$',
+  description: 'Calendar date, YYYY-MM-DD (years 1900–2099)',
   examples: ['2024-10-08'],
 });
 export const DateTime = Type.String({ format: 'date-time', description: 'Instant, RFC 3339' });

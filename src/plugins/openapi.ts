@@ -18,6 +18,10 @@ export const API_TAGS = [
     name: 'document-numbers',
     description: 'Document numbers (文号): formats and the gap-free register (发文登记)',
   },
+  {
+    name: 'rule-settings',
+    description: 'Configurable rules (规则设置): local practice with cited defaults and history',
+  },
   { name: 'calendar', description: 'Working-day calendar (工作日历) and legal deadlines (法定期限)' },
 ];
 

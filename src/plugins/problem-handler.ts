@@ -3,6 +3,8 @@
  * stable code. 5xx bodies say only that something failed (and the request id to quote); the
  * details go to the log, never to the client.
  */
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import {
@@ -29,6 +31,19 @@ const FASTIFY_CODES: Record<string, ProblemCode> = {
   FST_ERR_CTP_EMPTY_JSON_BODY: 'MALFORMED_JSON',
   FST_ERR_CTP_INVALID_JSON_BODY: 'MALFORMED_JSON',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'BAD_REQUEST',
+};
+
+/** Other client errors from Fastify or its plugins, by status. */
+const STATUS_CODES_4XX: Record<number, ProblemCode> = {
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  406: 'NOT_ACCEPTABLE',
+  408: 'REQUEST_TIMEOUT',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'RATE_LIMITED',
+  431: 'HEADERS_TOO_LARGE',
 };
 
 /** PostgreSQL SQLSTATEs a client can act on, when a service did not translate them itself. */
@@ -105,8 +120,13 @@ export function toProblem(error: FastifyError | HttpProblem | Error): AnyProblem
   if (stateCode) return problemOf(stateCode);
   const status = fastifyError.statusCode;
   if (status && status >= 400 && status < 500) {
-    if (status === 429) return problemOf('RATE_LIMITED', fastifyError.message);
-    return { ...problemOf('BAD_REQUEST', fastifyError.message), status };
+    const byStatus = STATUS_CODES_4XX[status];
+    if (byStatus) return problemOf(byStatus, fastifyError.message);
+    return {
+      ...problemOf('BAD_REQUEST', fastifyError.message),
+      status,
+      title: STATUS_CODES[status] ?? 'Client error',
+    };
   }
   return problemOf(
     'INTERNAL_ERROR',
@@ -146,3 +166,30 @@ export const problemHandler = fp(
   },
   { name: 'problem-handler' },
 );
+
+/**
+ * Errors Node's HTTP parser raises before Fastify sees a request (a malformed request line,
+ * oversize headers, a request that took too long to arrive): answered as problems too, on the
+ * raw socket, and the connection closed. Passed to Fastify as `clientErrorHandler`.
+ */
+export function clientErrorHandler(error: Error & { code?: string }, socket: Socket): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const code: ProblemCode =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? 'HEADERS_TOO_LARGE'
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? 'REQUEST_TIMEOUT'
+        : 'BAD_REQUEST';
+  const problem = problemOf(code, 'The HTTP request could not be read');
+  const body = JSON.stringify(problem);
+  socket.end(
+    `HTTP/1.1 ${problem.status} ${STATUS_CODES[problem.status]}\r\n` +
+      'Content-Type: application/problem+json\r\n' +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+      'Connection: close\r\n\r\n' +
+      body,
+  );
+}

@@ -63,10 +63,19 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
+/**
+ * What makes two requests "the same": the route (not the raw URL, so `/x/` and `/x` agree), its
+ * parameters, query and body, each in canonical form.
+ */
 function fingerprintOf(request: FastifyRequest): string {
-  return createHash('sha256')
-    .update(`${request.method} ${request.url}\n${canonicalJson(request.body)}`)
-    .digest('hex');
+  const route = `${request.method} ${request.routeOptions.url ?? request.url}`;
+  const parts = [
+    route,
+    canonicalJson(request.params),
+    canonicalJson(request.query),
+    canonicalJson(request.body),
+  ];
+  return createHash('sha256').update(parts.join('\n')).digest('hex');
 }
 
 function apply<T>(

@@ -1,8 +1,11 @@
 /** The working-day calendar through the API: seed data, due dates, notices, regional overrides, versions. */
 import { asc } from 'drizzle-orm';
+import supertest from 'supertest';
+import { buildApp } from '../../src/app';
 import { calendarDays, calendarNotices } from '../../src/db/schema';
 import { STATE_COUNCIL_NOTICES } from '../../src/domain/calendar/state-council-notices';
 import { createTestApp, type TestApp } from '../helpers/app';
+import { onPostgres } from '../helpers/database';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -138,15 +141,18 @@ describe('editing the calendar', () => {
   };
 
   it('validates a notice date by date and writes nothing when it is wrong', async () => {
-    const res = await t.http.post('/v1/calendar/notices').send({
-      ...notice2027,
-      holidays: [
-        ...notice2027.holidays,
-        { date: '2026-12-31', name: '元旦' },
-        { date: '2027-01-01', name: '元旦' },
-      ],
-      workdays: [{ date: '2027-01-08', name: '元旦调休' }],
-    });
+    const res = await t.http
+      .post('/v1/calendar/notices')
+      .set('if-match', '"3"')
+      .send({
+        ...notice2027,
+        holidays: [
+          ...notice2027.holidays,
+          { date: '2026-12-31', name: '元旦' },
+          { date: '2027-01-01', name: '元旦' },
+        ],
+        workdays: [{ date: '2027-01-08', name: '元旦调休' }],
+      });
     expect(res.status).toBe(400);
     expect(res.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual([
       '/holidays/3/date',
@@ -158,8 +164,9 @@ describe('editing the calendar', () => {
 
   it('loads next year’s notice without a code change: the year becomes official and the version moves', async () => {
     const before = await due('from=2026-12-31&days=5&unit=working').expect(200);
-    const res = await t.http.post('/v1/calendar/notices').send(notice2027).expect(201);
+    const res = await t.http.post('/v1/calendar/notices').set('if-match', '"3"').send(notice2027).expect(201);
     expect(res.body).toMatchObject({ holidays: 3, workdays: 1, calendarVersion: 4 });
+    expect(res.headers.etag).toBe('"4"');
     const summary = await t.http.get('/v1/calendar').expect(200);
     expect(summary.body.officialYears).toEqual([2024, 2025, 2026, 2027]);
     const after = await due('from=2026-12-31&days=5&unit=working').expect(200);
@@ -174,14 +181,26 @@ describe('editing the calendar', () => {
   });
 
   it('refuses to load the same year twice', async () => {
-    const res = await t.http.post('/v1/calendar/notices').send(notice2027);
+    const res = await t.http.post('/v1/calendar/notices').set('if-match', '"4"').send(notice2027);
     expect(res.status).toBe(409);
+  });
+
+  it('requires If-Match with the current calendar version for every edit', async () => {
+    const day = { scope: 'CN', date: '2024-04-10', kind: 'holiday', name: 'x', source: 'x' };
+    expect((await t.http.post('/v1/calendar/days').send(day)).status).toBe(428);
+    const stale = await t.http.post('/v1/calendar/days').set('if-match', '"3"').send(day);
+    expect(stale.status).toBe(412);
+    expect(stale.body.currentEtag).toBe('"4"');
+    expect((await t.http.delete('/v1/calendar/days/CN/2027-01-01')).status).toBe(428);
+    expect((await t.http.post('/v1/calendar/notices').send({ ...notice2027, year: 2028 })).status).toBe(428);
+    expect((await t.http.get('/v1/calendar').expect(200)).body.version).toBe(4);
   });
 
   it('applies a regional holiday to its region and not elsewhere', async () => {
     // A hypothetical Qinghai-wide day off on Wed 2024-04-10.
     await t.http
       .post('/v1/calendar/days')
+      .set('if-match', '"4"')
       .send({
         scope: '630000',
         date: '2024-04-10',
@@ -208,21 +227,28 @@ describe('editing the calendar', () => {
   it('refuses a make-up working day on a weekday and a second entry for the same day', async () => {
     const weekday = await t.http
       .post('/v1/calendar/days')
+      .set('if-match', '"5"')
       .send({ scope: 'CN', date: '2024-04-10', kind: 'workday', name: 'x', source: 'x' });
     expect(weekday.status).toBe(400);
     const twice = await t.http
       .post('/v1/calendar/days')
+      .set('if-match', '"5"')
       .send({ scope: '630000', date: '2024-04-10', kind: 'holiday', name: 'x', source: 'x' });
     expect(twice.status).toBe(409);
   });
 
   it('removes a day as a correction and keeps the history', async () => {
-    const removed = await t.http.delete('/v1/calendar/days/630000/2024-04-10').expect(200);
+    const removed = await t.http
+      .delete('/v1/calendar/days/630000/2024-04-10')
+      .set('if-match', '"5"')
+      .expect(200);
     expect(removed.body.entry).toMatchObject({ scope: '630000', date: '2024-04-10', kind: 'holiday' });
     const qinghai = await due('from=2024-04-09&days=1&unit=working&region=630102').expect(200);
     expect(qinghai.body.dueDate).toBe('2024-04-10');
     expect(qinghai.body.calendarVersion).toBe(removed.body.calendarVersion);
-    expect((await t.http.delete('/v1/calendar/days/630000/2024-04-10')).status).toBe(404);
+    expect((await t.http.delete('/v1/calendar/days/630000/2024-04-10').set('if-match', '"6"')).status).toBe(
+      404,
+    );
     const history = await t.http.get('/v1/calendar/changes?limit=3').expect(200);
     expect(history.body.items.map((c: { change: string }) => c.change)).toEqual([
       'day_removed',
@@ -252,3 +278,31 @@ describe('editing the calendar', () => {
     });
   });
 });
+
+(onPostgres ? it : it.skip)(
+  'a second instance on the same database sees an edit at once (version-keyed cache)',
+  async () => {
+    const other = await buildApp({
+      config: { ...t.app.config, database: { ...t.app.config.database, migrateOnStart: false } },
+    });
+    await other.ready();
+    try {
+      const ask = () =>
+        supertest(other.server).get(
+          '/v1/calendar/due-date?from=2024-04-15&days=1&unit=working&region=630102',
+        );
+      expect((await ask().expect(200)).body.dueDate).toBe('2024-04-16');
+      const version = (await t.http.get('/v1/calendar').expect(200)).body.version;
+      await t.http
+        .post('/v1/calendar/days')
+        .set('if-match', `"${version}"`)
+        .send({ scope: '630100', date: '2024-04-16', kind: 'holiday', name: '西宁 test', source: 'test' })
+        .expect(201);
+      const after = (await ask().expect(200)).body;
+      expect(after.dueDate).toBe('2024-04-17');
+      expect(after.calendarVersion).toBe(version + 1);
+    } finally {
+      await other.close();
+    }
+  },
+);

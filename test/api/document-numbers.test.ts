@@ -40,6 +40,23 @@ it('numbers documents with the default format, per type and year', async () => {
   expect(lastYear.body.number).toBe('东市监处罚〔2023〕1号');
 });
 
+it('numbers into past years only as far back as the agency’s setting allows', async () => {
+  const tooOld = await allocate('penalty_decision', { issuedOn: '2022-12-30' });
+  expect(tooOld.status).toBe(422);
+  expect(tooOld.body.reason).toBe('ISSUE_DATE_TOO_OLD');
+  expect(tooOld.body.setting).toMatchObject({
+    key: 'document_numbers.backdating_years',
+    value: 1,
+    isDefault: true,
+  });
+  await t.http
+    .post(`/v1/agencies/${agencyId}/rule-settings/document_numbers.backdating_years`)
+    .send({ value: 2, effectiveFrom: '2024-12-01', basis: '东市监发〔2024〕9号 (test)' })
+    .expect(201);
+  const allowed = await allocate('penalty_decision', { issuedOn: '2022-12-30' }).expect(201);
+  expect(allowed.body.number).toBe('东市监处罚〔2022〕1号');
+});
+
 it('refuses a document dated in the future', async () => {
   const res = await allocate('penalty_decision', { issuedOn: '2025-01-01' });
   expect(res.status).toBe(422);

@@ -2,6 +2,7 @@
  * The HTTP conventions every route follows: problem details for every error class, strict
  * bodies, request ids, probes.
  */
+import { connect } from 'node:net';
 import { sql } from 'drizzle-orm';
 import { createAgency, createTestApp, SEED_AGENCY, type TestApp } from '../helpers/app';
 
@@ -14,6 +15,22 @@ beforeAll(async () => {
       app.get('/test/boom', async () => {
         throw new Error('secret internals: password=hunter2 at /srv/app.ts:12');
       });
+      app.post(
+        '/test/party',
+        {
+          schema: {
+            body: {
+              type: 'object',
+              additionalProperties: false,
+              properties: {
+                creditCode: { type: 'string', format: 'unified-social-credit-code' },
+                residentId: { type: 'string', format: 'resident-id' },
+              },
+            },
+          },
+        },
+        async (request) => request.body,
+      );
       app.get('/test/sql-error', async () => {
         await app.database.db.execute(sql`select * from table_that_does_not_exist`);
         return {};
@@ -83,6 +100,64 @@ describe('validation', () => {
     const res = await t.http.get('/v1/agencies?cursor=garbage');
     expectProblem(res, 400, 'INVALID_CURSOR');
   });
+
+  it('rejects a well-formed cursor with a tampered value (never a database error)', async () => {
+    const tampered = Buffer.from(JSON.stringify({ id: 'zz' })).toString('base64url');
+    expectProblem(await t.http.get(`/v1/agencies?cursor=${tampered}`), 400, 'INVALID_CURSOR');
+    const agency = await createAgency(t, { name: '游标区市场监督管理局', code: '游', regionCode: '630107' });
+    const badYear = Buffer.from(JSON.stringify({ documentType: 'x', year: 'abc', serial: 1 })).toString(
+      'base64url',
+    );
+    expectProblem(
+      await t.http.get(`/v1/agencies/${agency.id}/document-numbers?cursor=${badYear}`),
+      400,
+      'INVALID_CURSOR',
+    );
+    const badVersion = Buffer.from(JSON.stringify({ version: 'x' })).toString('base64url');
+    expectProblem(await t.http.get(`/v1/calendar/changes?cursor=${badVersion}`), 400, 'INVALID_CURSOR');
+  });
+
+  it('rejects dates outside 1900–2099 before they reach the calendar', async () => {
+    for (const from of ['0000-01-01', '9999-12-31', '1899-12-31']) {
+      expectProblem(
+        await t.http.get(`/v1/calendar/due-date?from=${from}&days=1&unit=working`),
+        400,
+        'VALIDATION_FAILED',
+      );
+    }
+    const longest = await t.http.get('/v1/calendar/due-date?from=2099-12-31&days=3650&unit=working');
+    expect(longest.status).toBe(200);
+    expect(longest.body.provisional).toBe(true);
+  });
+});
+
+describe('identifier formats', () => {
+  it('accepts valid codes', async () => {
+    await t.http
+      .post('/test/party')
+      .send({ creditCode: '91630102MA7N3Q2K4H', residentId: '11010519491231002X' })
+      .expect(200);
+  });
+
+  it('rejects a wrong check character with a pointer to the field', async () => {
+    const res = await t.http
+      .post('/test/party')
+      .send({ creditCode: '91630102MA7N3Q2K4J', residentId: '110105194912310021' });
+    expectProblem(res, 400, 'VALIDATION_FAILED');
+    expect(res.body.errors.map((e: { pointer: string }) => e.pointer).sort()).toEqual([
+      '/creditCode',
+      '/residentId',
+    ]);
+  });
+
+  it('rejects a resident id whose birth date is in the future', async () => {
+    // 2099-01-01 birth date with a correct check digit.
+    const first17 = '63010220990101123';
+    const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    const sum = [...first17].reduce((acc, d, i) => acc + Number(d) * (weights[i] ?? 0), 0);
+    const res = await t.http.post('/test/party').send({ residentId: first17 + '10X98765432'[sum % 11] });
+    expectProblem(res, 400, 'VALIDATION_FAILED');
+  });
 });
 
 describe('request bodies', () => {
@@ -108,6 +183,30 @@ describe('request bodies', () => {
   it('answers an oversize body with 413', async () => {
     const res = await t.http.post('/v1/agencies').send({ ...SEED_AGENCY, name: '局'.repeat(3000) });
     expectProblem(res, 413, 'PAYLOAD_TOO_LARGE');
+  });
+});
+
+describe('unreadable HTTP', () => {
+  it('answers a malformed request line with a problem, not a bare error', async () => {
+    await t.app.listen({ host: '127.0.0.1', port: 0 });
+    const address = t.app.server.address();
+    if (!address || typeof address !== 'object') throw new Error('not listening');
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = connect(address.port, '127.0.0.1', () => socket.write('THIS IS NOT HTTP\r\n\r\n'));
+      let data = '';
+      socket.setEncoding('utf8');
+      socket.on('data', (chunk) => {
+        data += chunk;
+      });
+      socket.on('close', () => resolve(data));
+      socket.on('error', reject);
+    });
+    expect(raw).toMatch(/^HTTP\/1\.1 400 /);
+    expect(raw).toMatch(/Content-Type: application\/problem\+json/);
+    expect(JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4))).toMatchObject({
+      code: 'BAD_REQUEST',
+      status: 400,
+    });
   });
 });
 

@@ -47,6 +47,21 @@ it('treats the same body with keys in another order as the same request', async 
   expect(again.body.id).toBe(first.body.id);
 });
 
+it('treats a trailing slash as the same route', async () => {
+  const first = await t.http
+    .post('/v1/agencies')
+    .set('idempotency-key', 'slash-1')
+    .send(body('子区市场监督管理局'))
+    .expect(201);
+  const again = await t.http
+    .post('/v1/agencies/')
+    .set('idempotency-key', 'slash-1')
+    .send(body('子区市场监督管理局'))
+    .expect(201);
+  expect(again.headers['idempotent-replayed']).toBe('true');
+  expect(again.body.id).toBe(first.body.id);
+});
+
 it('refuses the same key with a different body (422) and writes nothing', async () => {
   await t.http
     .post('/v1/agencies')

@@ -21,15 +21,22 @@ export function isIsoDate(value: string): boolean {
   return day <= daysInMonth(year, month);
 }
 
+/** Date.UTC maps years 0–99 to 1900–1999; setUTCFullYear does not. */
+function utcMillis(year: number, monthIndex: number, day: number): number {
+  const date = new Date(0);
+  date.setUTCFullYear(year, monthIndex, day);
+  return date.getTime();
+}
+
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return new Date(utcMillis(year, month, 0)).getUTCDate();
 }
 
 /** Day number of an ISO date; throws on anything that is not a real date. */
 export function toDayNumber(date: IsoDate): number {
   if (!isIsoDate(date)) throw new RangeError(`not an ISO calendar date: ${JSON.stringify(date)}`);
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return Date.UTC(year, month - 1, day) / MS_PER_DAY;
+  return utcMillis(year, month - 1, day) / MS_PER_DAY;
 }
 
 export function fromDayNumber(dayNumber: number): IsoDate {

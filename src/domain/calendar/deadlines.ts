@@ -66,8 +66,8 @@ export interface Deadline {
   calendarVersion: number;
 }
 
-/** A safety bound: no legal period Fazhi handles spans ten years. */
-const MAX_SPAN_DAYS = 3660;
+/** A safety bound: no legal period Fazhi handles spans twenty years (10 years of working days fit). */
+const MAX_SPAN_DAYS = 7320;
 
 export function computeDeadline(calendar: WorkingCalendar, input: DeadlineInput): Deadline {
   const { start, unit } = input;
@@ -108,7 +108,7 @@ export function computeDeadline(calendar: WorkingCalendar, input: DeadlineInput)
 
   while (counted < totalDays) {
     day += 1;
-    if (day - startDay > MAX_SPAN_DAYS) throw new RangeError('deadline spans more than ten years');
+    if (day - startDay > MAX_SPAN_DAYS) throw new RangeError('deadline spans more than twenty years');
     const date = fromDayNumber(day);
     if (isPaused(day)) {
       if (isOpenPaused(day)) return stopped();

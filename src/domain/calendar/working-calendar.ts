@@ -8,6 +8,7 @@
  * statutory holidays by law, but its make-up days are unknown, so its days are marked
  * provisional (RULES.md §9).
  */
+import { LAWS } from '../rules/laws';
 import { type IsoDate, isWeekend, yearOf } from './dates';
 import { FIRST_STATUTORY_YEAR, LAST_STATUTORY_YEAR, statutoryHolidays } from './statutory-holidays';
 
@@ -136,7 +137,7 @@ export function createWorkingCalendar(data: CalendarData, region?: string): Work
           working: false,
           reason: statutory.compensation ? 'statutory_compensation' : 'statutory_holiday',
           name: statutory.name,
-          source: '全国年节及纪念日放假办法',
+          source: LAWS.HOL.name,
           provisional,
         };
       }

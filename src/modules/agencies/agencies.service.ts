@@ -6,6 +6,7 @@ import { provinceCodeOfRegion, provinceOfRegion } from '../../domain/regions/pro
 import { staleVersion } from '../../http/etag';
 import { decodeCursor, toPage } from '../../http/pagination';
 import { HttpProblem, notFound } from '../../http/problems';
+import { DEFAULT_PAGE_LIMIT } from '../../http/schemas';
 import type { WriteContext } from '../../plugins/writes';
 import * as repo from './agencies.repository';
 import type { Agency, AgencyCreate, AgencyUpdate, Unit, UnitCreate, UnitUpdate } from './agencies.schemas';
@@ -80,8 +81,8 @@ export async function getAgency(ex: Executor, id: string): Promise<Agency> {
 }
 
 export async function listAgencies(ex: Executor, query: { limit?: number; cursor?: string }) {
-  const limit = query.limit ?? 50;
-  const after = query.cursor ? decodeCursor(query.cursor, ['id']).id : undefined;
+  const limit = query.limit ?? DEFAULT_PAGE_LIMIT;
+  const after = query.cursor ? decodeCursor(query.cursor, { id: 'uuid' }).id : undefined;
   const rows = await repo.listAgencies(ex, limit, after);
   const page = toPage(rows, limit, (row) => ({ id: row.id }));
   return { items: page.items.map(toAgency), nextCursor: page.nextCursor };
@@ -133,8 +134,8 @@ export async function listUnits(
   query: { limit?: number; cursor?: string; status?: repo.UnitRow['status'] },
 ) {
   await requireAgency(ex, agencyId);
-  const limit = query.limit ?? 50;
-  const after = query.cursor ? decodeCursor(query.cursor, ['id']).id : undefined;
+  const limit = query.limit ?? DEFAULT_PAGE_LIMIT;
+  const after = query.cursor ? decodeCursor(query.cursor, { id: 'uuid' }).id : undefined;
   const rows = await repo.listUnits(
     ex,
     agencyId,

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import type { CalendarEntry } from '../../domain/calendar/working-calendar';
 import { calendarChanges, calendarDays, calendarNotices, calendarState } from './calendar.table';
@@ -52,18 +52,6 @@ export async function findDays(ex: Executor, scope: string, dates: string[]): Pr
     .where(and(eq(calendarDays.scope, scope), inArray(calendarDays.date, dates)));
 }
 
-export async function daysInRange(
-  ex: Executor,
-  scope: string,
-  from: string,
-  to: string,
-): Promise<CalendarDayRow[]> {
-  return ex
-    .select()
-    .from(calendarDays)
-    .where(and(eq(calendarDays.scope, scope), gte(calendarDays.date, from), lte(calendarDays.date, to)));
-}
-
 export async function insertDays(
   ex: Executor,
   rows: (typeof calendarDays.$inferInsert)[],
@@ -82,6 +70,12 @@ export async function deleteDay(
     .where(and(eq(calendarDays.scope, scope), eq(calendarDays.date, date)))
     .returning();
   return row;
+}
+
+/** The current version, locked until the transaction ends: edits queue behind each other. */
+export async function lockVersion(ex: Executor): Promise<number> {
+  const [row] = await ex.select({ version: calendarState.version }).from(calendarState).for('update');
+  return row?.version ?? 0;
 }
 
 /**

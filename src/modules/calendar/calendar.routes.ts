@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { etagOf } from '../../http/etag';
-import { Headers, IdempotencyHeaders, problemResponses, ref } from '../../http/schemas';
+import { etagOf, requiredVersions } from '../../http/etag';
+import { Headers, IdempotencyHeaders, IfMatchHeaders, problemResponses, ref } from '../../http/schemas';
 import {
   CalendarChangePageSchema,
   CalendarEntryChangedSchema,
@@ -103,18 +103,20 @@ export const calendarRoutes: FastifyPluginAsyncTypebox<{ calendar: CalendarServi
         summary: 'Load a holiday notice',
         description:
           'Loads a year’s holiday notice (国务院办公厅关于XXXX年部分节假日安排的通知, or a regional one) date by date, ' +
-          'in one transaction. A national notice makes its year official (no longer provisional). The calendar ' +
-          'version increases.',
-        headers: Headers(IdempotencyHeaders),
+          'in one transaction. A national notice makes its year official (no longer provisional). Requires ' +
+          'If-Match with the calendar version (GET /v1/calendar); the version increases.',
+        headers: Headers({ ...IfMatchHeaders, ...IdempotencyHeaders }),
         body: ref(NoticeCreateSchema),
-        response: { 201: ref(NoticeLoadedSchema), ...problemResponses(400, 409, 413, 415, 422) },
+        response: { 201: ref(NoticeLoadedSchema), ...problemResponses(400, 409, 412, 413, 415, 422, 428) },
       },
     },
-    (request, reply) =>
-      app.write(request, reply, async (ctx) => ({
-        status: 201,
-        body: await calendar.loadNotice(ctx, request.body),
-      })),
+    (request, reply) => {
+      const versions = requiredVersions(request.headers['if-match']);
+      return app.write(request, reply, async (ctx) => {
+        const body = await calendar.loadNotice(ctx, versions, request.body);
+        return { status: 201, body, headers: { etag: etagOf(body.calendarVersion) } };
+      });
+    },
   );
 
   app.post(
@@ -126,17 +128,22 @@ export const calendarRoutes: FastifyPluginAsyncTypebox<{ calendar: CalendarServi
         summary: 'Add a calendar day',
         description:
           'Adds one day off (放假) or make-up working day (调休上班) to the national calendar or a region’s overrides ' +
-          '(e.g. a provincial minority holiday). The calendar version increases.',
-        headers: Headers(IdempotencyHeaders),
+          '(e.g. a provincial minority holiday). Requires If-Match with the calendar version; the version increases.',
+        headers: Headers({ ...IfMatchHeaders, ...IdempotencyHeaders }),
         body: ref(CalendarEntryCreateSchema),
-        response: { 201: ref(CalendarEntryChangedSchema), ...problemResponses(400, 409, 413, 415, 422) },
+        response: {
+          201: ref(CalendarEntryChangedSchema),
+          ...problemResponses(400, 409, 412, 413, 415, 422, 428),
+        },
       },
     },
-    (request, reply) =>
-      app.write(request, reply, async (ctx) => ({
-        status: 201,
-        body: await calendar.addDay(ctx, request.body),
-      })),
+    (request, reply) => {
+      const versions = requiredVersions(request.headers['if-match']);
+      return app.write(request, reply, async (ctx) => {
+        const body = await calendar.addDay(ctx, versions, request.body);
+        return { status: 201, body, headers: { etag: etagOf(body.calendarVersion) } };
+      });
+    },
   );
 
   app.delete(
@@ -148,17 +155,20 @@ export const calendarRoutes: FastifyPluginAsyncTypebox<{ calendar: CalendarServi
         summary: 'Remove a calendar day',
         description:
           'Removes one stored day (更正日历): a correction. The change is kept in the calendar history (日历变更记录) ' +
-          'and the version increases.',
+          'and the version increases. Requires If-Match with the calendar version.',
         params: EntryParams,
-        headers: Headers(IdempotencyHeaders),
-        response: { 200: ref(CalendarEntryChangedSchema), ...problemResponses(400, 404) },
+        headers: Headers({ ...IfMatchHeaders, ...IdempotencyHeaders }),
+        response: { 200: ref(CalendarEntryChangedSchema), ...problemResponses(400, 404, 412, 428) },
       },
     },
-    (request, reply) =>
-      app.write(request, reply, async (ctx) => ({
-        status: 200,
-        body: await calendar.removeDay(ctx, request.params.scope, request.params.date),
-      })),
+    (request, reply) => {
+      const versions = requiredVersions(request.headers['if-match']);
+      return app.write(request, reply, async (ctx) => {
+        const { scope, date } = request.params;
+        const body = await calendar.removeDay(ctx, versions, scope, date);
+        return { status: 200, body, headers: { etag: etagOf(body.calendarVersion) } };
+      });
+    },
   );
 
   app.get(

@@ -15,8 +15,10 @@ import {
 } from '../../domain/calendar/working-calendar';
 import { LAWS } from '../../domain/rules/laws';
 import { citation, findPeriodRule, PERIOD_RULES, type PeriodRule } from '../../domain/rules/period-rules';
+import { staleVersion } from '../../http/etag';
 import { decodeCursor, toPage } from '../../http/pagination';
 import { type FieldError, HttpProblem, notFound } from '../../http/problems';
+import { DEFAULT_PAGE_LIMIT } from '../../http/schemas';
 import type { WriteContext } from '../../plugins/writes';
 import * as repo from './calendar.repository';
 import type { CalendarEntryCreate, NoticeCreate } from './calendar.schemas';
@@ -64,13 +66,20 @@ function invalid(errors: FieldError[]): HttpProblem {
 export type CalendarService = ReturnType<typeof createCalendarService>;
 
 export function createCalendarService() {
-  let cached: { data: CalendarData; byRegion: Map<string, WorkingCalendar> } | undefined;
+  interface Cached {
+    data: CalendarData;
+    /** Scopes that have at least one stored day: only they make one region's calendar differ. */
+    scopesWithDays: Set<string>;
+    /** Calendars by the narrowest scope with days, so their number is bounded by the stored scopes. */
+    byScope: Map<string, WorkingCalendar>;
+  }
+  let cached: Cached | undefined;
 
   /**
    * The stored calendar. Reads the version before and after the data: edits bump the version in
    * their own transaction, so equal versions mean the data is exactly that version's.
    */
-  async function load(ex: Executor): Promise<{ data: CalendarData; byRegion: Map<string, WorkingCalendar> }> {
+  async function load(ex: Executor): Promise<Cached> {
     for (;;) {
       const version = await repo.currentVersion(ex);
       if (cached && cached.data.version === version) return cached;
@@ -78,19 +87,23 @@ export function createCalendarService() {
       const notices = await repo.listNotices(ex);
       if ((await repo.currentVersion(ex)) !== version) continue;
       const officialYears = notices.filter((n) => n.scope === NATIONAL_SCOPE).map((n) => n.year);
-      cached = { data: { version, officialYears, entries }, byRegion: new Map() };
+      const scopesWithDays = new Set(entries.map((e) => e.scope));
+      cached = { data: { version, officialYears, entries }, scopesWithDays, byScope: new Map() };
       return cached;
     }
   }
 
   /** The working calendar of a region (national when absent), as stored now. */
   async function calendarFor(ex: Executor, region?: string): Promise<WorkingCalendar> {
-    const { data, byRegion } = await load(ex);
-    const key = region ?? NATIONAL_SCOPE;
-    let calendar = byRegion.get(key);
+    const { data, scopesWithDays, byScope } = await load(ex);
+    const key =
+      applicableScopes(region)
+        .filter((s) => s === NATIONAL_SCOPE || scopesWithDays.has(s))
+        .pop() ?? NATIONAL_SCOPE;
+    let calendar = byScope.get(key);
     if (!calendar) {
       calendar = createWorkingCalendar(data, key);
-      byRegion.set(key, calendar);
+      byScope.set(key, calendar);
     }
     return calendar;
   }
@@ -112,7 +125,7 @@ export function createCalendarService() {
       .filter((day) => day.reason !== 'weekday' && day.reason !== 'weekend');
     return {
       year: query.year,
-      region: calendar.region,
+      region: query.region ?? NATIONAL_SCOPE,
       calendarVersion: calendar.version,
       provisional: calendar.isProvisional(isoDate(query.year, 1, 1)),
       days,
@@ -147,7 +160,7 @@ export function createCalendarService() {
       from: query.from,
       days,
       unit,
-      region: calendar.region,
+      region: query.region ?? NATIONAL_SCOPE,
       dueDate: deadline.dueDate,
       skipped: deadline.skipped,
       provisional: deadline.provisional,
@@ -157,7 +170,13 @@ export function createCalendarService() {
     };
   }
 
-  async function loadNotice(ctx: WriteContext, input: NoticeCreate) {
+  /** Calendar edits carry the version they were based on (If-Match), like any update. */
+  async function requireVersion(ctx: WriteContext, versions: number[]): Promise<void> {
+    const current = await repo.lockVersion(ctx.tx);
+    if (!versions.includes(current)) throw staleVersion(current);
+  }
+
+  async function loadNotice(ctx: WriteContext, versions: number[], input: NoticeCreate) {
     const scope = input.scope ?? NATIONAL_SCOPE;
     const errors: FieldError[] = [];
     const seen = new Set<string>();
@@ -180,6 +199,7 @@ export function createCalendarService() {
     check('workdays', input.workdays);
     if (errors.length > 0) throw invalid(errors);
 
+    await requireVersion(ctx, versions);
     if (await repo.findNotice(ctx.tx, scope, input.year)) {
       throw new HttpProblem(
         'DUPLICATE',
@@ -243,12 +263,13 @@ export function createCalendarService() {
     };
   }
 
-  async function addDay(ctx: WriteContext, input: CalendarEntryCreate) {
+  async function addDay(ctx: WriteContext, versions: number[], input: CalendarEntryCreate) {
     if (input.kind === 'workday' && !isWeekend(input.date)) {
       throw invalid([
         { in: 'body', pointer: '/date', message: 'a make-up working day (调休上班) falls on a weekend' },
       ]);
     }
+    await requireVersion(ctx, versions);
     if ((await repo.findDays(ctx.tx, input.scope, [input.date])).length > 0) {
       throw new HttpProblem(
         'DUPLICATE',
@@ -261,7 +282,8 @@ export function createCalendarService() {
     return { entry: toEntry(row), calendarVersion };
   }
 
-  async function removeDay(ctx: WriteContext, scope: string, date: IsoDate) {
+  async function removeDay(ctx: WriteContext, versions: number[], scope: string, date: IsoDate) {
+    await requireVersion(ctx, versions);
     const row = await repo.deleteDay(ctx.tx, scope, date);
     if (!row) throw notFound('Calendar day', `${scope}/${date}`);
     const entry = toEntry(row);
@@ -270,10 +292,10 @@ export function createCalendarService() {
   }
 
   async function changes(ex: Executor, query: { limit?: number; cursor?: string }) {
-    const limit = query.limit ?? 50;
-    const before = query.cursor ? Number(decodeCursor(query.cursor, ['version']).version) : undefined;
-    const rows = await repo.listChanges(ex, limit, Number.isFinite(before) ? before : undefined);
-    const page = toPage(rows, limit, (r) => ({ version: String(r.version) }));
+    const limit = query.limit ?? DEFAULT_PAGE_LIMIT;
+    const before = query.cursor ? decodeCursor(query.cursor, { version: 'int' }).version : undefined;
+    const rows = await repo.listChanges(ex, limit, before);
+    const page = toPage(rows, limit, (r) => ({ version: r.version }));
     return {
       items: page.items.map((r) => ({
         ...r,
@@ -293,7 +315,6 @@ export function createCalendarService() {
     addDay,
     removeDay,
     changes,
-    scopesOf: applicableScopes,
   };
 }
 

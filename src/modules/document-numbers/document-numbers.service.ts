@@ -19,8 +19,10 @@ import {
 import { staleVersion } from '../../http/etag';
 import { decodeCursor, toPage } from '../../http/pagination';
 import { HttpProblem, notFound } from '../../http/problems';
+import { DEFAULT_PAGE_LIMIT } from '../../http/schemas';
 import type { WriteContext } from '../../plugins/writes';
 import { findAgency } from '../agencies/agencies.repository';
+import { ruleSetting } from '../rule-settings/rule-settings.service';
 import * as repo from './document-numbers.repository';
 import type {
   DocumentNumber,
@@ -161,8 +163,16 @@ export async function allocateDocumentNumber(
     );
   }
   const agencyCode = await requireAgencyCode(ctx.tx, agencyId);
-  const format = effectiveFormat(documentType, await repo.findFormat(ctx.tx, agencyId, documentType));
   const year = yearOf(issuedOn);
+  const backdating = await ruleSetting(ctx.tx, agencyId, 'document_numbers.backdating_years', today);
+  if (year < yearOf(today) - backdating.value) {
+    throw new HttpProblem(
+      'UNPROCESSABLE',
+      `Documents of ${year} can no longer be numbered: this agency numbers at most ${backdating.value} year(s) back`,
+      { extensions: { reason: 'ISSUE_DATE_TOO_OLD', setting: backdating } },
+    );
+  }
+  const format = effectiveFormat(documentType, await repo.findFormat(ctx.tx, agencyId, documentType));
   const serial = await repo.nextSerial(ctx.tx, agencyId, documentType, year, ctx.now);
   const number = formatDocumentNumber(format.template, {
     agencyCode,
@@ -199,11 +209,10 @@ export async function listDocumentNumbers(
   query: { limit?: number; cursor?: string; documentType?: DocumentType; year?: number },
 ) {
   await requireAgencyCode(ex, agencyId);
-  const limit = query.limit ?? 50;
+  const limit = query.limit ?? DEFAULT_PAGE_LIMIT;
   let after: repo.RegisterKey | undefined;
   if (query.cursor) {
-    const key = decodeCursor(query.cursor, ['documentType', 'year', 'serial']);
-    after = { documentType: key.documentType, year: Number(key.year), serial: Number(key.serial) };
+    after = decodeCursor(query.cursor, { documentType: 'string', year: 'int', serial: 'int' });
   }
   const filter = {
     ...(query.documentType ? { documentType: query.documentType } : {}),
