@@ -1,6 +1,6 @@
 /**
  * Jest runs the TypeScript sources through SWC as CommonJS. A few dependencies ship ESM only
- * (typebox 1.x; content-disposition and cookie under Fastify's plugins): Node ≥ 20.19 can
+ * (typebox 1.x, jose 6; content-disposition and cookie under Fastify’s plugins): Node ≥ 20.19 can
  * require() them, Jest's module system cannot, so they are transformed too. PGlite loads Node
  * built-ins with dynamic import(), which Jest allows only under --experimental-vm-modules (set by
  * `npm test`).
@@ -26,7 +26,7 @@ module.exports = {
       },
     ],
   },
-  transformIgnorePatterns: ['/node_modules/(?!(typebox|content-disposition|cookie)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(typebox|content-disposition|cookie|jose)/)'],
   testTimeout: 60000,
   maxWorkers: process.env.CI ? 2 : '50%',
 };

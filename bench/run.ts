@@ -5,12 +5,15 @@
  * The load generator (autocannon, in this process) and the servers share the machine (and, here, its
  * two cores), so absolute figures say little: compare the ratio to hello-world across runs and commits.
  */
+import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createScratchDatabase, type ScratchDatabase } from '../scripts/scratch-database';
 import { buildApp } from '../src/app';
 import { loadConfig } from '../src/config/env';
+import { mintToken } from '../src/modules/auth/tokens';
+import { seedDemoBureau } from '../src/modules/demo/demo-bureau';
 import { BASELINE, type HttpMethod, type Scenario, type SetupContext, scenarios } from './scenarios';
 
 const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -77,38 +80,58 @@ async function createBenchDatabase(): Promise<BenchDatabase> {
   };
 }
 
-async function startHelloWorld(): Promise<{ app: FastifyInstance; baseUrl: string }> {
+/** A running server to load, with what every request to it carries. */
+interface RunningTarget {
+  app: FastifyInstance;
+  baseUrl: string;
+  /** Sent with every request (Fazhi: the bearer token of the demo bureau's admin). */
+  headers: Record<string, string>;
+  agencyId?: string;
+}
+
+async function startHelloWorld(): Promise<RunningTarget> {
   const app = Fastify({ logger: false });
   app.get('/', async () => ({ hello: 'world' }));
   const baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
-  return { app, baseUrl };
+  return { app, baseUrl, headers: {} };
 }
 
-async function startFazhi(database: BenchDatabase): Promise<{ app: FastifyInstance; baseUrl: string }> {
+const BENCH_JWT_SECRET = randomBytes(32).toString('base64url');
+
+async function startFazhi(database: BenchDatabase): Promise<RunningTarget> {
   const config = loadConfig({
     NODE_ENV: 'production',
     LOG_LEVEL: 'silent',
     // The limiter would answer 429 after the first few hundred requests.
     RATE_LIMIT_MAX: '0',
+    AUTH_JWT_SECRET: BENCH_JWT_SECRET,
     ...(database.url ? { DATABASE_URL: database.url } : { DATA_DIR: 'memory://' }),
   });
   const app = await buildApp({ config, logger: false });
   try {
+    // Every request authenticates like a real one: a bearer token checked against the officer record.
+    const demo = await seedDemoBureau(app.database.db, new Date(), config.audit.hashAlgorithm);
+    const token = await mintToken({
+      secret: BENCH_JWT_SECRET,
+      officerId: demo.adminId,
+      agencyId: demo.agencyId,
+    });
     const baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
-    return { app, baseUrl };
+    return { app, baseUrl, headers: { authorization: `Bearer ${token}` }, agencyId: demo.agencyId };
   } catch (err) {
     await app.close();
     throw err;
   }
 }
 
-function setupContext(baseUrl: string): SetupContext {
+function setupContext(target: RunningTarget): SetupContext {
   return {
-    baseUrl,
+    baseUrl: target.baseUrl,
+    ...(target.agencyId ? { agencyId: target.agencyId } : {}),
     async request<T>(method: HttpMethod, path: string, body?: unknown): Promise<T> {
-      const response = await fetch(`${baseUrl}${path}`, {
+      const response = await fetch(`${target.baseUrl}${path}`, {
         method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        headers: { ...target.headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
       const text = await response.text();
@@ -127,8 +150,14 @@ interface LoadResult {
   latencies: Float64Array;
 }
 
-function load(url: string, scenario: Scenario, duration: number, connections: number): Promise<LoadResult> {
-  const headers: Record<string, string> = { ...scenario.headers };
+function load(
+  url: string,
+  scenario: Scenario,
+  target: RunningTarget,
+  duration: number,
+  connections: number,
+): Promise<LoadResult> {
+  const headers: Record<string, string> = { ...target.headers, ...scenario.headers };
   let body: string | undefined;
   if (typeof scenario.body === 'string') body = scenario.body;
   else if (scenario.body) {
@@ -164,13 +193,13 @@ function percentile(sorted: Float64Array, p: number): number {
 
 async function runScenario(
   scenario: Scenario,
-  baseUrl: string,
+  target: RunningTarget,
   settings: Settings,
 ): Promise<Omit<ScenarioResult, 'ratio'>> {
-  const path = scenario.setup ? await scenario.setup(setupContext(baseUrl)) : scenario.path;
-  const url = `${baseUrl}${path}`;
-  await load(url, scenario, WARMUP_SECONDS, settings.connections);
-  const { result, latencies } = await load(url, scenario, settings.duration, settings.connections);
+  const path = scenario.setup ? await scenario.setup(setupContext(target)) : scenario.path;
+  const url = `${target.baseUrl}${path}`;
+  await load(url, scenario, target, WARMUP_SECONDS, settings.connections);
+  const { result, latencies } = await load(url, scenario, target, settings.duration, settings.connections);
   return {
     name: scenario.name,
     method: scenario.method,
@@ -230,8 +259,8 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', onSigint);
 
-  let hello: { app: FastifyInstance; baseUrl: string } | undefined;
-  let fazhi: { app: FastifyInstance; baseUrl: string } | undefined;
+  let hello: RunningTarget | undefined;
+  let fazhi: RunningTarget | undefined;
   let database: BenchDatabase | undefined;
   const measured: Omit<ScenarioResult, 'ratio'>[] = [];
   let failure: unknown;
@@ -247,8 +276,7 @@ async function main(): Promise<void> {
     console.log('Load generator and servers share this machine: compare ratios, not absolute figures.\n');
     for (const scenario of scenarios) {
       if (interrupted) break;
-      const baseUrl = scenario.target === 'hello-world' ? hello.baseUrl : fazhi.baseUrl;
-      measured.push(await runScenario(scenario, baseUrl, settings));
+      measured.push(await runScenario(scenario, scenario.target === 'hello-world' ? hello : fazhi, settings));
     }
   } catch (err) {
     failure = err;

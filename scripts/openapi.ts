@@ -2,6 +2,7 @@
  * `npm run openapi` writes openapi/openapi.json from the routes' schemas; `npm run openapi:check`
  * fails when the committed file differs from what the code generates (CI runs it).
  */
+import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildApp } from '../src/app';
@@ -9,7 +10,13 @@ import { loadConfig } from '../src/config/env';
 import { projectRoot } from '../src/db/paths';
 
 export async function generateOpenApi(): Promise<string> {
-  const config = loadConfig({ DATA_DIR: 'memory://', MIGRATE_ON_START: 'false', LOG_LEVEL: 'silent' });
+  // The document depends on no data: no migrations, and a throw-away key instead of the demo mode.
+  const config = loadConfig({
+    DATA_DIR: 'memory://',
+    MIGRATE_ON_START: 'false',
+    LOG_LEVEL: 'silent',
+    AUTH_JWT_SECRET: randomBytes(32).toString('hex'),
+  });
   const app = await buildApp({ config });
   try {
     await app.ready();

@@ -11,6 +11,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
 import type { AppConfig } from './config/env';
 import { type Database, openDatabase } from './db/client';
+import { migrationStatus } from './db/migrations';
 import { projectRoot } from './db/paths';
 import { IDENTIFIER_FORMATS } from './http/formats';
 import { HttpProblem } from './http/problems';
@@ -18,15 +19,24 @@ import { sharedSchemas } from './http/schemas';
 import { agencyRoutes } from './modules/agencies/agencies.routes';
 import { agencySchemas } from './modules/agencies/agencies.schemas';
 import { unitRoutes } from './modules/agencies/units.routes';
+import { apiKeyRoutes } from './modules/api-keys/api-keys.routes';
+import { apiKeySchemas } from './modules/api-keys/api-keys.schemas';
+import { auditRoutes } from './modules/audit/audit.routes';
+import { auditSchemas } from './modules/audit/audit.schemas';
+import { createTokenVerifier, developmentSecret, mintToken } from './modules/auth/tokens';
 import { calendarRoutes } from './modules/calendar/calendar.routes';
 import { calendarSchemas } from './modules/calendar/calendar.schemas';
 import { createCalendarService } from './modules/calendar/calendar.service';
+import { seedDemoBureau } from './modules/demo/demo-bureau';
 import { documentNumberRoutes } from './modules/document-numbers/document-numbers.routes';
 import { documentNumberSchemas } from './modules/document-numbers/document-numbers.schemas';
 import { healthRoutes } from './modules/health/health.routes';
 import { healthSchemas } from './modules/health/health.schemas';
+import { officerRoutes } from './modules/officers/officers.routes';
+import { officerSchemas } from './modules/officers/officers.schemas';
 import { ruleSettingRoutes } from './modules/rule-settings/rule-settings.routes';
 import { ruleSettingSchemas } from './modules/rule-settings/rule-settings.schemas';
+import { authentication } from './plugins/auth';
 import { openApiDocs } from './plugins/openapi';
 import { clientErrorHandler, problemHandler } from './plugins/problem-handler';
 import { requestContext, requestIdFrom } from './plugins/request-context';
@@ -112,10 +122,18 @@ export async function buildApp(options: AppOptions): Promise<App> {
         new HttpProblem('RATE_LIMITED', `At most ${context.max} requests per ${context.after}; retry later`),
     });
   }
+  const devSecret =
+    config.auth.mode === 'development' ? developmentSecret(config.database.dataDir) : undefined;
+  await app.register(authentication, {
+    db: database.db,
+    verifyToken: await createTokenVerifier(config.auth, now, devSecret),
+    now,
+  });
   await app.register(writes, {
     db: database.db,
     now,
     idempotencyTtlHours: config.idempotencyTtlHours,
+    auditHashAlgorithm: config.audit.hashAlgorithm,
     housekeeping: options.housekeeping ?? false,
   });
   await app.register(openApiDocs, { version: VERSION });
@@ -127,6 +145,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
     ...documentNumberSchemas,
     ...calendarSchemas,
     ...ruleSettingSchemas,
+    ...officerSchemas,
+    ...apiKeySchemas,
+    ...auditSchemas,
   ]) {
     app.addSchema(schema);
   }
@@ -139,6 +160,26 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(documentNumberRoutes, { prefix: '/v1/agencies/:agencyId' });
   await app.register(ruleSettingRoutes, { prefix: '/v1/agencies/:agencyId' });
   await app.register(calendarRoutes, { prefix: '/v1/calendar', calendar });
+  await app.register(officerRoutes, { prefix: '/v1/officers' });
+  await app.register(apiKeyRoutes, { prefix: '/v1/api-keys' });
+  await app.register(auditRoutes, { prefix: '/v1/audit-events' });
+
+  if (devSecret && (await migrationStatus(database.db)).pending > 0) {
+    app.log.warn(
+      'DEVELOPMENT MODE without migrations applied: no demo bureau seeded (run npm run db:migrate)',
+    );
+  } else if (devSecret) {
+    // Development on the embedded database: a demo bureau to explore, and a token for Swagger UI.
+    const demo = await seedDemoBureau(database.db, now(), config.audit.hashAlgorithm);
+    const token = await mintToken({ secret: devSecret, officerId: demo.adminId, agencyId: demo.agencyId });
+    app.addHook('onReady', async () => {
+      app.log.warn(
+        { agencyId: demo.agencyId, officers: demo.officers },
+        'DEVELOPMENT MODE: no AUTH_* configured; demo bureau 城东区市场监督管理局 seeded. Mint tokens with `npm run token -- --officer <id>`',
+      );
+      app.log.warn(`Admin token for Swagger UI (Authorize → bearerAuth), valid 12 h: ${token}`);
+    });
+  }
 
   return app;
 }

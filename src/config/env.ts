@@ -3,6 +3,7 @@
  * process with one line naming the variable (see src/server.ts). Every variable is documented in
  * README.md; keep the two in step.
  */
+import { createPublicKey } from 'node:crypto';
 import envSchema from 'env-schema';
 import { type Static, Type } from 'typebox';
 
@@ -44,6 +45,33 @@ const EnvSchema = Type.Object({
     default: 24,
     description: 'How long Idempotency-Key replays are kept',
   }),
+  AUTH_JWT_SECRET: Type.Optional(
+    Type.String({
+      minLength: 32,
+      description: 'HS256 secret shared with the token issuer (at least 32 characters)',
+    }),
+  ),
+  AUTH_JWT_PUBLIC_KEY: Type.Optional(
+    Type.String({
+      pattern: '-----BEGIN PUBLIC KEY-----',
+      description: 'PEM public key (RSA → RS256, EC P-256 → ES256)',
+    }),
+  ),
+  AUTH_JWKS_URL: Type.Optional(
+    Type.String({ pattern: '^https?://', description: 'JWKS URL of an identity provider' }),
+  ),
+  AUTH_JWT_ALGORITHMS: Type.Optional(
+    Type.String({
+      pattern: '^(RS256|ES256)(,(RS256|ES256))*$',
+      description: 'Accepted algorithms with a JWKS URL',
+    }),
+  ),
+  AUTH_JWT_ISSUER: Type.Optional(Type.String({ minLength: 1, description: 'Required iss claim' })),
+  AUTH_JWT_AUDIENCE: Type.Optional(Type.String({ minLength: 1, description: 'Required aud claim' })),
+  AUDIT_HASH_ALGORITHM: Type.Enum(['sm3', 'sha256'], {
+    default: 'sm3',
+    description: 'Hash of the audit chain: sm3 (GB/T 32905-2016) or sha256',
+  }),
 });
 
 type Env = Static<typeof EnvSchema>;
@@ -69,7 +97,24 @@ export interface AppConfig {
   };
   idempotencyTtlHours: number;
   shutdownTimeoutMs: number;
+  auth: AuthConfig;
+  audit: { hashAlgorithm: 'sm3' | 'sha256' };
 }
+
+interface TokenClaims {
+  issuer?: string;
+  audience?: string;
+}
+
+/**
+ * How bearer tokens are verified. `development`: no key configured, on the embedded database
+ * outside production — the server generates a secret, seeds a demo bureau and logs a token.
+ */
+export type AuthConfig =
+  | { mode: 'development' }
+  | ({ mode: 'secret'; secret: string } & TokenClaims)
+  | ({ mode: 'public-key'; publicKeyPem: string; algorithm: 'RS256' | 'ES256' } & TokenClaims)
+  | ({ mode: 'jwks'; jwksUrl: string; algorithms: ('RS256' | 'ES256')[] } & TokenClaims);
 
 export class ConfigError extends Error {
   constructor(
@@ -125,7 +170,54 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
     },
     idempotencyTtlHours: env.IDEMPOTENCY_TTL_HOURS,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    auth: authConfig(env),
+    audit: { hashAlgorithm: env.AUDIT_HASH_ALGORITHM },
   };
+}
+
+function authConfig(env: Env): AuthConfig {
+  const keys = (['AUTH_JWT_SECRET', 'AUTH_JWT_PUBLIC_KEY', 'AUTH_JWKS_URL'] as const).filter((k) => env[k]);
+  if (keys.length > 1)
+    throw new ConfigError(keys.join(' and '), 'cannot be combined: configure one verification key');
+  const claims: TokenClaims = {
+    ...(env.AUTH_JWT_ISSUER ? { issuer: env.AUTH_JWT_ISSUER } : {}),
+    ...(env.AUTH_JWT_AUDIENCE ? { audience: env.AUTH_JWT_AUDIENCE } : {}),
+  };
+  if (env.AUTH_JWT_SECRET) return { mode: 'secret', secret: env.AUTH_JWT_SECRET, ...claims };
+  if (env.AUTH_JWT_PUBLIC_KEY) {
+    let type: string | undefined;
+    let curve: string | undefined;
+    try {
+      const key = createPublicKey(env.AUTH_JWT_PUBLIC_KEY);
+      type = key.asymmetricKeyType;
+      curve = key.asymmetricKeyDetails?.namedCurve;
+    } catch {
+      throw new ConfigError('AUTH_JWT_PUBLIC_KEY', 'is not a readable PEM public key');
+    }
+    if (type === 'rsa')
+      return { mode: 'public-key', publicKeyPem: env.AUTH_JWT_PUBLIC_KEY, algorithm: 'RS256', ...claims };
+    if (type === 'ec' && curve === 'prime256v1') {
+      return { mode: 'public-key', publicKeyPem: env.AUTH_JWT_PUBLIC_KEY, algorithm: 'ES256', ...claims };
+    }
+    throw new ConfigError('AUTH_JWT_PUBLIC_KEY', 'must be an RSA key (RS256) or an EC P-256 key (ES256)');
+  }
+  if (env.AUTH_JWKS_URL) {
+    const algorithms = (env.AUTH_JWT_ALGORITHMS ?? 'RS256,ES256').split(',') as ('RS256' | 'ES256')[];
+    return { mode: 'jwks', jwksUrl: env.AUTH_JWKS_URL, algorithms, ...claims };
+  }
+  if (env.NODE_ENV === 'production') {
+    throw new ConfigError(
+      'AUTH_JWT_SECRET',
+      'is required in production (or AUTH_JWT_PUBLIC_KEY, or AUTH_JWKS_URL)',
+    );
+  }
+  if (env.DATABASE_URL) {
+    throw new ConfigError(
+      'AUTH_JWT_SECRET',
+      'is required with DATABASE_URL (or AUTH_JWT_PUBLIC_KEY, or AUTH_JWKS_URL); the demo mode runs on the embedded database only',
+    );
+  }
+  return { mode: 'development' };
 }
 
 /** Variable names with their descriptions and defaults, for documentation checks. */

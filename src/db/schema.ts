@@ -4,6 +4,8 @@
  */
 export { idempotencyKeys } from '../http/idempotency.table';
 export { agencies, units } from '../modules/agencies/agencies.table';
+export { apiKeys } from '../modules/api-keys/api-keys.table';
+export { auditChainHeads, auditEvents } from '../modules/audit/audit.table';
 export {
   calendarChanges,
   calendarDays,
@@ -15,4 +17,5 @@ export {
   documentNumberFormats,
   documentNumbers,
 } from '../modules/document-numbers/document-numbers.table';
+export { certificateStatusChanges, certificates, officers } from '../modules/officers/officers.table';
 export { ruleSettings } from '../modules/rule-settings/rule-settings.table';

@@ -24,6 +24,14 @@ export const PROBLEM_CODES = {
   UNPROCESSABLE: { status: 422, title: 'The request cannot be processed' },
   PRECONDITION_REQUIRED: { status: 428, title: 'This update requires an If-Match header' },
   RATE_LIMITED: { status: 429, title: 'Too many requests' },
+  AUTHENTICATION_REQUIRED: { status: 401, title: 'Authentication required' },
+  TOKEN_EXPIRED: { status: 401, title: 'The token has expired' },
+  TOKEN_INVALID: { status: 401, title: 'The token is not valid' },
+  UNKNOWN_OFFICER: { status: 401, title: 'The token names no known officer' },
+  ACCOUNT_INACTIVE: { status: 401, title: 'The officer is no longer active' },
+  API_KEY_INVALID: { status: 401, title: 'The API key is not valid' },
+  API_KEY_REVOKED: { status: 401, title: 'The API key was revoked' },
+  FORBIDDEN: { status: 403, title: 'Your roles do not allow this operation' },
   INTERNAL_ERROR: { status: 500, title: 'Internal server error' },
   SHUTTING_DOWN: { status: 503, title: 'The server is shutting down; retry on another instance' },
 } as const;
@@ -69,6 +77,8 @@ export class HttpProblem extends Error {
       title?: string;
       errors?: FieldError[];
       extensions?: Record<string, unknown>;
+      /** Response headers the problem needs, e.g. WWW-Authenticate on a 401. */
+      headers?: Record<string, string>;
     } = {},
   ) {
     const known = (PROBLEM_CODES as Record<string, { status: number; title: string }>)[code];
@@ -80,9 +90,11 @@ export class HttpProblem extends Error {
     this.title = title;
     this.errors = options.errors;
     this.extensions = options.extensions;
+    this.headers = options.headers;
   }
   readonly errors?: FieldError[];
   readonly extensions?: Record<string, unknown>;
+  readonly headers?: Record<string, string>;
 }
 
 export const notFound = (what: string, id?: string) =>

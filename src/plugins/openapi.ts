@@ -22,6 +22,9 @@ export const API_TAGS = [
     name: 'rule-settings',
     description: 'Configurable rules (规则设置): local practice with cited defaults and history',
   },
+  { name: 'officers', description: 'Enforcement officers (执法人员) and their certificates (执法证)' },
+  { name: 'api-keys', description: 'API keys (API 密钥) for system clients such as the provincial platform' },
+  { name: 'audit', description: 'The tamper-evident audit trail (审计日志) and its hash-chain verification' },
   { name: 'calendar', description: 'Working-day calendar (工作日历) and legal deadlines (法定期限)' },
 ];
 
@@ -41,6 +44,23 @@ export const openApiDocs = fp(
           license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
         },
         tags: API_TAGS,
+        components: {
+          securitySchemes: {
+            bearerAuth: {
+              type: 'http',
+              scheme: 'bearer',
+              bearerFormat: 'JWT',
+              description: 'An officer’s token: sub = officer id, agency = agency id',
+            },
+            apiKey: {
+              type: 'apiKey',
+              in: 'header',
+              name: 'X-API-Key',
+              description: 'A system client’s API key, scoped to operations',
+            },
+          },
+        },
+        security: [{ bearerAuth: [] }, { apiKey: [] }],
       },
       refResolver: {
         buildLocalReference: (json, _baseUri, _fragment, i) =>
@@ -52,7 +72,7 @@ export const openApiDocs = fp(
       staticCSP: true,
       uiConfig: { deepLinking: true, displayOperationId: true, defaultModelsExpandDepth: 1 },
     });
-    app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+    app.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   },
   { name: 'openapi' },
 );

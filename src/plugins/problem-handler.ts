@@ -153,6 +153,7 @@ export const problemHandler = fp(
       else if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
       else request.log.info({ code: problem.code, status: problem.status }, 'request refused');
       if (problem.status === 503 || problem.code === 'CONCURRENT_UPDATE') reply.header('retry-after', '1');
+      if (error instanceof HttpProblem && error.headers) reply.headers(error.headers);
       return sendProblem(request, reply, problem);
     });
 

@@ -1,7 +1,8 @@
 /**
  * The unit of work behind every write. A route hands its work to `app.write`, which runs it in
- * one database transaction together with the idempotency record (and, later, the audit event),
- * so either all of it commits or none of it does.
+ * one database transaction together with the idempotency record and the audit events, so either
+ * all of it commits or none of it does. A write that records no audit event is a bug: it fails
+ * (500) and rolls back, so "every successful write has an event" holds by construction.
  *
  * Idempotency-Key (draft-ietf-httpapi-idempotency-key-header): the key row is inserted first in
  * the same transaction. A duplicate arriving concurrently blocks on that row until the first
@@ -12,14 +13,25 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Db, Tx } from '../db/client';
+import type { HashAlgorithm } from '../domain/audit/hash-chain';
+import { canonicalJson } from '../domain/canonical-json';
 import { claimKey, findResponse, purgeExpiredKeys, storeResponse } from '../http/idempotency.repository';
 import { HttpProblem } from '../http/problems';
+import { type AuditEventInput, appendAuditEvents } from '../modules/audit/audit.service';
+import { type Principal, principalOf } from './auth';
 
 export interface WriteContext {
   tx: Tx;
   /** The request's instant; every timestamp the write records uses it. */
   now: Date;
   requestId: string;
+  /** Who is writing. */
+  actor: Principal;
+  /**
+   * Records an audit event, appended to the hash chain when the work succeeds. `chainId`
+   * defaults to the actor's agency.
+   */
+  audit(event: Omit<AuditEventInput, 'chainId'> & { chainId?: string }): void;
 }
 
 export interface WriteResult<T> {
@@ -44,23 +56,16 @@ export interface WritesOptions {
   db: Db;
   now: () => Date;
   idempotencyTtlHours: number;
+  auditHashAlgorithm: HashAlgorithm;
   /** Purge expired keys periodically (the server turns this on; tests and scripts need not). */
   housekeeping?: boolean;
 }
 
 const REPLAYED_HEADER = 'idempotent-replayed';
-const IDEMPOTENCY_SCOPE = 'global';
 
-/** Deterministic JSON: object keys sorted, so `{a,b}` and `{b,a}` fingerprint alike. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value ?? null);
+/** Keys are the caller's own: one caller can never replay another's response. */
+function idempotencyScope(actor: Principal): string {
+  return `${actor.kind}:${actor.agencyId}:${actor.id}`;
 }
 
 /**
@@ -91,13 +96,41 @@ function apply<T>(
 
 export const writes = fp(
   async (app: FastifyInstance, options: WritesOptions) => {
-    const { db, now, idempotencyTtlHours } = options;
+    const { db, now, idempotencyTtlHours, auditHashAlgorithm } = options;
 
     const write: Writer = async (request, reply, work) => {
-      const context = (tx: Tx): WriteContext => ({ tx, now: now(), requestId: request.id });
+      const actor = principalOf(request);
+      /** Runs the work with its audit events, in the given transaction. */
+      const audited = async (tx: Tx, run: typeof work): Promise<Awaited<ReturnType<typeof work>>> => {
+        const at = now();
+        const events: AuditEventInput[] = [];
+        const context: WriteContext = {
+          tx,
+          now: at,
+          requestId: request.id,
+          actor,
+          audit: (event) => events.push({ ...event, chainId: event.chainId ?? actor.agencyId }),
+        };
+        const result = await run(context);
+        if (events.length === 0)
+          throw new Error(`${request.method} ${request.routeOptions.url} wrote no audit event`);
+        await appendAuditEvents(
+          tx,
+          {
+            actorType: actor.kind,
+            actorId: actor.id,
+            requestId: request.id,
+            clientAddress: request.ip ?? null,
+            occurredAt: at,
+            algorithm: auditHashAlgorithm,
+          },
+          events,
+        );
+        return result;
+      };
       const header = request.headers['idempotency-key'];
       if (header === undefined) {
-        const result = await db.transaction((tx) => work(context(tx)));
+        const result = await db.transaction((tx) => audited(tx, work));
         return apply(reply, result.status, result.headers, result.body);
       }
       if (typeof header !== 'string' || !/^[\x21-\x7E]{1,255}$/.test(header)) {
@@ -108,14 +141,15 @@ export const writes = fp(
         });
       }
       const fingerprint = fingerprintOf(request);
+      const scope = idempotencyScope(actor);
       const outcome = await db.transaction(async (tx) => {
-        if (!(await claimKey(tx, IDEMPOTENCY_SCOPE, header, fingerprint, idempotencyTtlHours))) {
-          return { replay: await findResponse(tx, IDEMPOTENCY_SCOPE, header) };
+        if (!(await claimKey(tx, scope, header, fingerprint, idempotencyTtlHours))) {
+          return { replay: await findResponse(tx, scope, header) };
         }
-        const result = await work(context(tx));
+        const result = await audited(tx, work);
         // Store what the client will receive: a JSON round trip turns dates into strings.
         const body = result.body === undefined ? null : JSON.parse(JSON.stringify(result.body));
-        await storeResponse(tx, IDEMPOTENCY_SCOPE, header, {
+        await storeResponse(tx, scope, header, {
           status: result.status,
           headers: result.headers ?? {},
           body,

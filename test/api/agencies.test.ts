@@ -1,12 +1,13 @@
 /** Agencies and units: optimistic concurrency with ETag / If-Match, units, dissolution. */
-import { createAgency, createTestApp, type TestApp } from '../helpers/app';
+import { createTestApp, type TestApp } from '../helpers/app';
 
 let t: TestApp;
 let agencyId: string;
 
 beforeAll(async () => {
   t = await createTestApp();
-  agencyId = (await createAgency(t)).id;
+  // The demo bureau; t.http acts as its admin.
+  agencyId = t.agencyId;
 });
 afterAll(() => t.close());
 
@@ -83,19 +84,24 @@ describe('If-Match on agencies', () => {
 });
 
 describe('units', () => {
-  it('adds units to an agency and lists them', async () => {
+  it('adds units to an agency and lists them after the seeded ones', async () => {
+    const before = (await t.http.get(`/v1/agencies/${agencyId}/units`).expect(200)).body.items.length;
     const a = await t.http
       .post(`/v1/agencies/${agencyId}/units`)
-      .send({ name: '法规科', kind: 'section' })
+      .send({ name: '价格监督检查科', kind: 'section' })
       .expect(201);
     expect(a.headers.location).toBe(`/v1/agencies/${agencyId}/units/${a.body.id}`);
     expect(a.body).toMatchObject({ agencyId, status: 'active', dissolvedOn: null, version: 1 });
     await t.http
       .post(`/v1/agencies/${agencyId}/units`)
-      .send({ name: '韵家口市场监管所', kind: 'station' })
+      .send({ name: '乐家湾市场监管所', kind: 'station' })
       .expect(201);
-    const list = await t.http.get(`/v1/agencies/${agencyId}/units`).expect(200);
-    expect(list.body.items.map((u: { name: string }) => u.name)).toEqual(['法规科', '韵家口市场监管所']);
+    const list = (await t.http.get(`/v1/agencies/${agencyId}/units`).expect(200)).body.items;
+    expect(list).toHaveLength(before + 2);
+    expect(list.slice(-2).map((u: { name: string }) => u.name)).toEqual([
+      '价格监督检查科',
+      '乐家湾市场监管所',
+    ]);
   });
 
   it('refuses a duplicate unit name within the agency', async () => {
@@ -105,23 +111,30 @@ describe('units', () => {
   });
 
   it('allows the same unit name in another agency', async () => {
-    const other = await createAgency(t, { name: '城北区市场监督管理局', code: '北', regionCode: '630105' });
-    await t.http.post(`/v1/agencies/${other.id}/units`).send({ name: '法规科', kind: 'section' }).expect(201);
-  });
-
-  it('answers 404 for units of a missing agency', async () => {
-    const res = await t.http.get('/v1/agencies/01890000-0000-7000-8000-000000000000/units');
-    expect(res.status).toBe(404);
-  });
-
-  it('does not show a unit under another agency’s path', async () => {
-    const unit = await t.http
-      .post(`/v1/agencies/${agencyId}/units`)
-      .send({ name: '综合执法队', kind: 'team' })
+    const other = await t.seedBureau({ name: '城北区市场监督管理局', code: '北', regionCode: '630105' });
+    await other
+      .as('admin')
+      .post(`/v1/agencies/${other.agencyId}/units`)
+      .send({ name: '价格监督检查科', kind: 'section' })
       .expect(201);
-    const other = await createAgency(t, { name: '湟中区市场监督管理局', code: '湟', regionCode: '630106' });
-    const res = await t.http.get(`/v1/agencies/${other.id}/units/${unit.body.id}`);
-    expect(res.status).toBe(404);
+  });
+
+  it('answers 404 for another agency’s units exactly as for a missing agency', async () => {
+    const other = await t.seedBureau({ name: '湟中区市场监督管理局', code: '湟', regionCode: '630106' });
+    const otherUnit = (await other.as('admin').get(`/v1/agencies/${other.agencyId}/units`).expect(200)).body
+      .items[0];
+    const missing = await t.http.get('/v1/agencies/01890000-0000-7000-8000-000000000000/units');
+    const foreign = await t.http.get(`/v1/agencies/${other.agencyId}/units`);
+    expect(missing.status).toBe(404);
+    expect(foreign.status).toBe(404);
+    expect(foreign.body.title).toBe(missing.body.title);
+    expect((await t.http.get(`/v1/agencies/${other.agencyId}/units/${otherUnit.id}`)).status).toBe(404);
+    expect((await t.http.get(`/v1/agencies/${agencyId}/units/${otherUnit.id}`)).status).toBe(404);
+    const patch = await t.http
+      .patch(`/v1/agencies/${other.agencyId}/units/${otherUnit.id}`)
+      .set('if-match', '"1"')
+      .send({ name: 'x' });
+    expect(patch.status).toBe(404);
   });
 
   it('rejects an unknown unit kind', async () => {
@@ -167,5 +180,31 @@ describe('units', () => {
     expect((await t.http.patch(url).send({ name: '质量发展科' })).status).toBe(428);
     await t.http.patch(url).set('if-match', '"1"').send({ name: '质量发展科' }).expect(200);
     expect((await t.http.patch(url).set('if-match', '"1"').send({ name: '质量科' })).status).toBe(412);
+  });
+});
+
+describe('agency registry', () => {
+  it('lets only the platform operator register agencies', async () => {
+    const body = { name: '城西区市场监督管理局', code: '西', regionCode: '630104' };
+    expect((await t.http.post('/v1/agencies').send(body)).status).toBe(403);
+    await t.platform.post('/v1/agencies').send(body).expect(201);
+  });
+
+  it('shows an officer only their own agency; the platform operator sees all', async () => {
+    const own = (await t.as('officer').get('/v1/agencies').expect(200)).body.items;
+    expect(own.map((a: { id: string }) => a.id)).toEqual([agencyId]);
+    const all = (await t.platform.get('/v1/agencies?limit=200').expect(200)).body.items;
+    expect(all.length).toBeGreaterThan(1);
+  });
+
+  it('answers 404 for another agency, to read or to change', async () => {
+    const other = (await t.platform.get('/v1/agencies?limit=200').expect(200)).body.items.find(
+      (a: { id: string }) => a.id !== agencyId,
+    );
+    expect((await t.http.get(`/v1/agencies/${other.id}`)).status).toBe(404);
+    expect(
+      (await t.http.patch(`/v1/agencies/${other.id}`).set('if-match', '"1"').send({ code: 'x' })).status,
+    ).toBe(404);
+    expect((await t.platform.get(`/v1/agencies/${other.id}`)).status).toBe(200);
   });
 });

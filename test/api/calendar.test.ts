@@ -141,7 +141,7 @@ describe('editing the calendar', () => {
   };
 
   it('validates a notice date by date and writes nothing when it is wrong', async () => {
-    const res = await t.http
+    const res = await t.platform
       .post('/v1/calendar/notices')
       .set('if-match', '"3"')
       .send({
@@ -164,7 +164,11 @@ describe('editing the calendar', () => {
 
   it('loads next year’s notice without a code change: the year becomes official and the version moves', async () => {
     const before = await due('from=2026-12-31&days=5&unit=working').expect(200);
-    const res = await t.http.post('/v1/calendar/notices').set('if-match', '"3"').send(notice2027).expect(201);
+    const res = await t.platform
+      .post('/v1/calendar/notices')
+      .set('if-match', '"3"')
+      .send(notice2027)
+      .expect(201);
     expect(res.body).toMatchObject({ holidays: 3, workdays: 1, calendarVersion: 4 });
     expect(res.headers.etag).toBe('"4"');
     const summary = await t.http.get('/v1/calendar').expect(200);
@@ -181,24 +185,26 @@ describe('editing the calendar', () => {
   });
 
   it('refuses to load the same year twice', async () => {
-    const res = await t.http.post('/v1/calendar/notices').set('if-match', '"4"').send(notice2027);
+    const res = await t.platform.post('/v1/calendar/notices').set('if-match', '"4"').send(notice2027);
     expect(res.status).toBe(409);
   });
 
   it('requires If-Match with the current calendar version for every edit', async () => {
     const day = { scope: 'CN', date: '2024-04-10', kind: 'holiday', name: 'x', source: 'x' };
-    expect((await t.http.post('/v1/calendar/days').send(day)).status).toBe(428);
-    const stale = await t.http.post('/v1/calendar/days').set('if-match', '"3"').send(day);
+    expect((await t.platform.post('/v1/calendar/days').send(day)).status).toBe(428);
+    const stale = await t.platform.post('/v1/calendar/days').set('if-match', '"3"').send(day);
     expect(stale.status).toBe(412);
     expect(stale.body.currentEtag).toBe('"4"');
-    expect((await t.http.delete('/v1/calendar/days/CN/2027-01-01')).status).toBe(428);
-    expect((await t.http.post('/v1/calendar/notices').send({ ...notice2027, year: 2028 })).status).toBe(428);
+    expect((await t.platform.delete('/v1/calendar/days/CN/2027-01-01')).status).toBe(428);
+    expect((await t.platform.post('/v1/calendar/notices').send({ ...notice2027, year: 2028 })).status).toBe(
+      428,
+    );
     expect((await t.http.get('/v1/calendar').expect(200)).body.version).toBe(4);
   });
 
   it('applies a regional holiday to its region and not elsewhere', async () => {
     // A hypothetical Qinghai-wide day off on Wed 2024-04-10.
-    await t.http
+    await t.platform
       .post('/v1/calendar/days')
       .set('if-match', '"4"')
       .send({
@@ -225,12 +231,12 @@ describe('editing the calendar', () => {
   });
 
   it('refuses a make-up working day on a weekday and a second entry for the same day', async () => {
-    const weekday = await t.http
+    const weekday = await t.platform
       .post('/v1/calendar/days')
       .set('if-match', '"5"')
       .send({ scope: 'CN', date: '2024-04-10', kind: 'workday', name: 'x', source: 'x' });
     expect(weekday.status).toBe(400);
-    const twice = await t.http
+    const twice = await t.platform
       .post('/v1/calendar/days')
       .set('if-match', '"5"')
       .send({ scope: '630000', date: '2024-04-10', kind: 'holiday', name: 'x', source: 'x' });
@@ -238,7 +244,7 @@ describe('editing the calendar', () => {
   });
 
   it('removes a day as a correction and keeps the history', async () => {
-    const removed = await t.http
+    const removed = await t.platform
       .delete('/v1/calendar/days/630000/2024-04-10')
       .set('if-match', '"5"')
       .expect(200);
@@ -246,9 +252,9 @@ describe('editing the calendar', () => {
     const qinghai = await due('from=2024-04-09&days=1&unit=working&region=630102').expect(200);
     expect(qinghai.body.dueDate).toBe('2024-04-10');
     expect(qinghai.body.calendarVersion).toBe(removed.body.calendarVersion);
-    expect((await t.http.delete('/v1/calendar/days/630000/2024-04-10').set('if-match', '"6"')).status).toBe(
-      404,
-    );
+    expect(
+      (await t.platform.delete('/v1/calendar/days/630000/2024-04-10').set('if-match', '"6"')).status,
+    ).toBe(404);
     const history = await t.http.get('/v1/calendar/changes?limit=3').expect(200);
     expect(history.body.items.map((c: { change: string }) => c.change)).toEqual([
       'day_removed',
@@ -288,12 +294,12 @@ describe('editing the calendar', () => {
     await other.ready();
     try {
       const ask = () =>
-        supertest(other.server).get(
-          '/v1/calendar/due-date?from=2024-04-15&days=1&unit=working&region=630102',
-        );
+        supertest(other.server)
+          .get('/v1/calendar/due-date?from=2024-04-15&days=1&unit=working&region=630102')
+          .set('authorization', `Bearer ${t.bureau.tokens.officer}`);
       expect((await ask().expect(200)).body.dueDate).toBe('2024-04-16');
       const version = (await t.http.get('/v1/calendar').expect(200)).body.version;
-      await t.http
+      await t.platform
         .post('/v1/calendar/days')
         .set('if-match', `"${version}"`)
         .send({ scope: '630100', date: '2024-04-16', kind: 'holiday', name: '西宁 test', source: 'test' })

@@ -2,27 +2,49 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
 import pg from 'pg';
 import supertest from 'supertest';
 import { buildApp } from '../../src/app';
 import { loadConfig } from '../../src/config/env';
-import { createTestApp, SEED_AGENCY } from '../helpers/app';
+import { agencies, officers } from '../../src/db/schema';
+import { developmentSecret, mintToken } from '../../src/modules/auth/tokens';
+import { createTestApp } from '../helpers/app';
 import { onPostgres } from '../helpers/database';
 
-it('PGlite in a data directory keeps its data across restarts, creating the directory', async () => {
+it('development mode: PGlite in a data directory keeps data, demo bureau and signing secret across restarts', async () => {
   const parent = mkdtempSync(join(tmpdir(), 'fazhi-data-'));
   const dataDir = join(parent, 'nested', 'data');
+  // No AUTH_* and no DATABASE_URL: the development mode of a fresh machine.
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '0' });
+  expect(config.auth.mode).toBe('development');
   try {
     const first = await buildApp({ config });
     await first.ready();
-    const created = await supertest(first.server).post('/v1/agencies').send(SEED_AGENCY).expect(201);
+    const [agency] = await first.database.db.select().from(agencies);
+    const [admin] = await first.database.db.select().from(officers).where(eq(officers.name, '吴管理'));
+    if (!agency || !admin) throw new Error('demo bureau not seeded');
+    const token = await mintToken({
+      secret: developmentSecret(dataDir),
+      officerId: admin.id,
+      agencyId: agency.id,
+    });
+    const created = await supertest(first.server)
+      .post(`/v1/agencies/${agency.id}/units`)
+      .set('authorization', `Bearer ${token}`)
+      .send({ name: '持久化测试科', kind: 'section' })
+      .expect(201);
     await first.close();
 
     const second = await buildApp({ config });
     await second.ready();
-    const read = await supertest(second.server).get(`/v1/agencies/${created.body.id}`).expect(200);
+    // Same secret after the restart: the token still works, and the unit is still there.
+    const read = await supertest(second.server)
+      .get(`/v1/agencies/${agency.id}/units/${created.body.id}`)
+      .set('authorization', `Bearer ${token}`)
+      .expect(200);
     expect(read.body).toEqual(created.body);
+    expect(await second.database.db.select().from(agencies)).toHaveLength(1);
     expect(second.database.kind).toBe('pglite');
     await second.close();
   } finally {

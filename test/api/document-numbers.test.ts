@@ -1,6 +1,6 @@
 /** Gap-free document numbers (文号): formats, concurrency, rollback. */
 import { allocateDocumentNumber } from '../../src/modules/document-numbers/document-numbers.service';
-import { createAgency, createTestApp, type TestApp } from '../helpers/app';
+import { createTestApp, type TestApp, testWriteContext } from '../helpers/app';
 
 // Pinned: 2024-12-31 23:30 in China is still 2024 there, though UTC says the same day.
 const NOW = new Date('2024-12-31T15:30:00Z');
@@ -10,7 +10,7 @@ let agencyId: string;
 
 beforeAll(async () => {
   t = await createTestApp({ now: () => NOW });
-  agencyId = (await createAgency(t)).id;
+  agencyId = t.agencyId;
 });
 afterAll(() => t.close());
 
@@ -75,10 +75,12 @@ it('returns the number to the series when the transaction that took it rolls bac
   const before = await serials('hearing_notice', 2024);
   await expect(
     t.app.database.db.transaction(async (tx) => {
-      const taken = await allocateDocumentNumber(
-        { tx, now: NOW, requestId: 'test' },
-        { agencyId, documentType: 'hearing_notice', issuedOn: '2024-12-31', purpose: 'rolled back' },
-      );
+      const taken = await allocateDocumentNumber(testWriteContext(tx, NOW, agencyId), {
+        agencyId,
+        documentType: 'hearing_notice',
+        issuedOn: '2024-12-31',
+        purpose: 'rolled back',
+      });
       expect(taken.serial).toBe(before.length + 1);
       throw new Error('the document write failed');
     }),
@@ -95,10 +97,12 @@ it('serialises concurrent transactions on the same series, with rollbacks among 
   const outcomes = await Promise.allSettled(
     Array.from({ length: 10 }, (_, i) =>
       t.app.database.db.transaction(async (tx) => {
-        const n = await allocateDocumentNumber(
-          { tx, now: NOW, requestId: `race-${i}` },
-          { agencyId, documentType: 'supervision_opinion', issuedOn: '2024-12-01', purpose: `race ${i}` },
-        );
+        const n = await allocateDocumentNumber(testWriteContext(tx, NOW, agencyId), {
+          agencyId,
+          documentType: 'supervision_opinion',
+          issuedOn: '2024-12-01',
+          purpose: `race ${i}`,
+        });
         if (i % 3 === 0) throw new Error('rollback');
         return n.serial;
       }),
@@ -193,12 +197,18 @@ describe('formats', () => {
 });
 
 it('keeps agencies apart: each has its own series', async () => {
-  const other = await createAgency(t, { name: '城西区市场监督管理局', code: '西', regionCode: '630104' });
-  const res = await t.http
-    .post(`/v1/agencies/${other.id}/document-numbers`)
+  const other = await t.seedBureau({ name: '城西区市场监督管理局', code: '西', regionCode: '630104' });
+  const res = await other
+    .as('officer')
+    .post(`/v1/agencies/${other.agencyId}/document-numbers`)
     .send({ documentType: 'penalty_decision', purpose: 'x' })
     .expect(201);
   expect(res.body.number).toBe('西市监处罚〔2024〕1号');
+  // Neither sees the other's register.
+  expect((await t.http.get(`/v1/agencies/${other.agencyId}/document-numbers`)).status).toBe(404);
+  const own = (await other.as('auditor').get(`/v1/agencies/${other.agencyId}/document-numbers`).expect(200))
+    .body.items;
+  expect(own.map((n: { number: string }) => n.number)).toEqual(['西市监处罚〔2024〕1号']);
 });
 
 it('answers 404 for an unknown agency', async () => {

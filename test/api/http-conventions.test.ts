@@ -12,12 +12,13 @@ beforeAll(async () => {
   t = await createTestApp({
     env: { BODY_LIMIT_BYTES: '2048' },
     extend: (app) => {
-      app.get('/test/boom', async () => {
+      app.get('/test/boom', { config: { public: true } }, async () => {
         throw new Error('secret internals: password=hunter2 at /srv/app.ts:12');
       });
       app.post(
         '/test/party',
         {
+          config: { public: true },
           schema: {
             body: {
               type: 'object',
@@ -31,7 +32,7 @@ beforeAll(async () => {
         },
         async (request) => request.body,
       );
-      app.get('/test/sql-error', async () => {
+      app.get('/test/sql-error', { config: { public: true } }, async () => {
         await app.database.db.execute(sql`select * from table_that_does_not_exist`);
         return {};
       });
@@ -58,58 +59,57 @@ function expectProblem(
 }
 
 async function agencyCount(): Promise<number> {
-  const res = await t.http.get('/v1/agencies?limit=200').expect(200);
+  const res = await t.platform.get('/v1/agencies?limit=200').expect(200);
   return res.body.items.length;
 }
 
 describe('validation', () => {
   it('rejects unknown body fields with 400 and a JSON pointer, writing nothing', async () => {
     const before = await agencyCount();
-    const res = await t.http.post('/v1/agencies').send({ ...SEED_AGENCY, colour: 'red' });
+    const res = await t.platform.post('/v1/agencies').send({ ...SEED_AGENCY, colour: 'red' });
     expectProblem(res, 400, 'VALIDATION_FAILED');
     expect(res.body.errors).toEqual([{ in: 'body', pointer: '/colour', message: 'is not a known field' }]);
     expect(await agencyCount()).toBe(before);
   });
 
   it('lists every invalid field, not just the first', async () => {
-    const res = await t.http.post('/v1/agencies').send({ name: 'x', regionCode: 'abc' });
+    const res = await t.platform.post('/v1/agencies').send({ name: 'x', regionCode: 'abc' });
     expectProblem(res, 400, 'VALIDATION_FAILED');
     const pointers = res.body.errors.map((e: { pointer: string }) => e.pointer).sort();
     expect(pointers).toEqual(['/code', '/name', '/regionCode']);
   });
 
   it('rejects unknown query parameters', async () => {
-    const res = await t.http.get('/v1/agencies?limit=5&sort=name');
+    const res = await t.platform.get('/v1/agencies?limit=5&sort=name');
     expectProblem(res, 400, 'VALIDATION_FAILED');
     expect(res.body.errors[0]).toMatchObject({ in: 'querystring', pointer: '/sort' });
   });
 
   it('caps the page size', async () => {
-    const res = await t.http.get('/v1/agencies?limit=201');
+    const res = await t.platform.get('/v1/agencies?limit=201');
     expectProblem(res, 400, 'VALIDATION_FAILED');
     expect(res.body.errors[0]).toMatchObject({ in: 'querystring', pointer: '/limit' });
   });
 
   it('rejects a malformed path id', async () => {
-    const res = await t.http.get('/v1/agencies/not-a-uuid');
+    const res = await t.platform.get('/v1/agencies/not-a-uuid');
     expectProblem(res, 400, 'VALIDATION_FAILED');
     expect(res.body.errors[0]).toMatchObject({ in: 'params', pointer: '/agencyId' });
   });
 
   it('rejects a cursor it did not issue', async () => {
-    const res = await t.http.get('/v1/agencies?cursor=garbage');
+    const res = await t.platform.get('/v1/agencies?cursor=garbage');
     expectProblem(res, 400, 'INVALID_CURSOR');
   });
 
   it('rejects a well-formed cursor with a tampered value (never a database error)', async () => {
     const tampered = Buffer.from(JSON.stringify({ id: 'zz' })).toString('base64url');
     expectProblem(await t.http.get(`/v1/agencies?cursor=${tampered}`), 400, 'INVALID_CURSOR');
-    const agency = await createAgency(t, { name: '游标区市场监督管理局', code: '游', regionCode: '630107' });
     const badYear = Buffer.from(JSON.stringify({ documentType: 'x', year: 'abc', serial: 1 })).toString(
       'base64url',
     );
     expectProblem(
-      await t.http.get(`/v1/agencies/${agency.id}/document-numbers?cursor=${badYear}`),
+      await t.http.get(`/v1/agencies/${t.agencyId}/document-numbers?cursor=${badYear}`),
       400,
       'INVALID_CURSOR',
     );
@@ -162,26 +162,29 @@ describe('identifier formats', () => {
 
 describe('request bodies', () => {
   it('answers malformed JSON with 400 MALFORMED_JSON', async () => {
-    const res = await t.http.post('/v1/agencies').set('content-type', 'application/json').send('{"name": ');
+    const res = await t.platform
+      .post('/v1/agencies')
+      .set('content-type', 'application/json')
+      .send('{"name": ');
     expectProblem(res, 400, 'MALFORMED_JSON');
   });
 
   it('answers an empty JSON body with 400 MALFORMED_JSON', async () => {
-    const res = await t.http.post('/v1/agencies').set('content-type', 'application/json').send('');
+    const res = await t.platform.post('/v1/agencies').set('content-type', 'application/json').send('');
     expectProblem(res, 400, 'MALFORMED_JSON');
   });
 
   it('answers a non-JSON content type with 415', async () => {
     const before = await agencyCount();
-    const text = await t.http.post('/v1/agencies').set('content-type', 'text/plain').send('name=x');
+    const text = await t.platform.post('/v1/agencies').set('content-type', 'text/plain').send('name=x');
     expectProblem(text, 415, 'UNSUPPORTED_MEDIA_TYPE');
-    const form = await t.http.post('/v1/agencies').type('form').send({ name: 'x' });
+    const form = await t.platform.post('/v1/agencies').type('form').send({ name: 'x' });
     expectProblem(form, 415, 'UNSUPPORTED_MEDIA_TYPE');
     expect(await agencyCount()).toBe(before);
   });
 
   it('answers an oversize body with 413', async () => {
-    const res = await t.http.post('/v1/agencies').send({ ...SEED_AGENCY, name: '局'.repeat(3000) });
+    const res = await t.platform.post('/v1/agencies').send({ ...SEED_AGENCY, name: '局'.repeat(3000) });
     expectProblem(res, 413, 'PAYLOAD_TOO_LARGE');
   });
 });
@@ -218,7 +221,7 @@ describe('not found', () => {
   });
 
   it('answers an unknown id with a 404 problem', async () => {
-    const res = await t.http.get('/v1/agencies/01890000-0000-7000-8000-000000000000');
+    const res = await t.platform.get('/v1/agencies/01890000-0000-7000-8000-000000000000');
     expectProblem(res, 404, 'NOT_FOUND');
   });
 });
@@ -241,8 +244,8 @@ describe('server errors', () => {
 describe('conflicts', () => {
   it('answers a duplicate agency with 409 DUPLICATE', async () => {
     const body = { name: '城西区市场监督管理局', code: '西', regionCode: '630104' };
-    await t.http.post('/v1/agencies').send(body).expect(201);
-    const res = await t.http.post('/v1/agencies').send(body);
+    await t.platform.post('/v1/agencies').send(body).expect(201);
+    const res = await t.platform.post('/v1/agencies').send(body);
     expectProblem(res, 409, 'DUPLICATE');
   });
 });
@@ -295,20 +298,20 @@ describe('security headers', () => {
 
 describe('agency lifecycle', () => {
   it('creates with ETag and Location, reads it back', async () => {
-    const res = await t.http
+    const res = await t.platform
       .post('/v1/agencies')
       .send({ name: '城中区市场监督管理局', code: '中', regionCode: '630103' });
     expect(res.status).toBe(201);
     expect(res.headers.etag).toBe('"1"');
     expect(res.headers.location).toBe(`/v1/agencies/${res.body.id}`);
     expect(res.body).toMatchObject({ province: '青海省', provinceCode: '630000', version: 1 });
-    const read = await t.http.get(String(res.headers.location)).expect(200);
+    const read = await t.platform.get(String(res.headers.location)).expect(200);
     expect(read.headers.etag).toBe('"1"');
     expect(read.body).toEqual(res.body);
   });
 
   it('refuses a province that contradicts the region code', async () => {
-    const res = await t.http
+    const res = await t.platform
       .post('/v1/agencies')
       .send({ name: '某区市场监督管理局', code: '某', regionCode: '630105', province: '四川省' });
     expectProblem(res, 400, 'VALIDATION_FAILED');
@@ -316,7 +319,9 @@ describe('agency lifecycle', () => {
   });
 
   it('refuses a region code outside the mainland provinces', async () => {
-    const res = await t.http.post('/v1/agencies').send({ name: '某局', code: '某', regionCode: '990101' });
+    const res = await t.platform
+      .post('/v1/agencies')
+      .send({ name: '某局', code: '某', regionCode: '990101' });
     expectProblem(res, 400, 'VALIDATION_FAILED');
     expect(res.body.errors[0].pointer).toBe('/regionCode');
   });
@@ -329,14 +334,14 @@ describe('agency lifecycle', () => {
         regionCode: `6301${20 + i}`,
       });
     }
-    const all = (await t.http.get('/v1/agencies?limit=200').expect(200)).body.items.map(
+    const all = (await t.platform.get('/v1/agencies?limit=200').expect(200)).body.items.map(
       (a: { id: string }) => a.id,
     );
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
       const query: string = cursor ? `?limit=2&cursor=${cursor}` : '?limit=2';
-      const page = (await t.http.get(`/v1/agencies${query}`).expect(200)).body;
+      const page = (await t.platform.get(`/v1/agencies${query}`).expect(200)).body;
       expect(page.items.length).toBeLessThanOrEqual(2);
       seen.push(...page.items.map((a: { id: string }) => a.id));
       cursor = page.nextCursor;

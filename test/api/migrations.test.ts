@@ -37,7 +37,7 @@ it('fails when the schema has a change that no migration carries', () => {
 });
 
 it('reports not ready (503) until migrations are applied, then ready', async () => {
-  const t = await createTestApp({ env: { MIGRATE_ON_START: 'false' } });
+  const t = await createTestApp({ env: { MIGRATE_ON_START: 'false' }, seed: false });
   try {
     const before = await t.http.get('/readyz');
     expect(before.status).toBe(503);

@@ -32,6 +32,19 @@ it('exits with code 1 and one line naming the bad variable', () => {
   expect(result.stderr.trim().split('\n')).toEqual(['Invalid configuration: PORT must be integer']);
 });
 
+it('refuses to start in production without authentication settings', () => {
+  const result = spawnSync(process.execPath, nodeArgs, {
+    cwd: root,
+    env: { PATH: process.env.PATH, NODE_ENV: 'production', DATA_DIR: 'memory://' },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  expect(result.status).toBe(1);
+  expect(result.stderr.trim().split('\n')).toEqual([
+    'Invalid configuration: AUTH_JWT_SECRET is required in production (or AUTH_JWT_PUBLIC_KEY, or AUTH_JWKS_URL)',
+  ]);
+});
+
 describe('a running server', () => {
   let child: ChildProcess;
   let output = '';
@@ -61,6 +74,17 @@ describe('a running server', () => {
     }
     const res = await fetch(`http://127.0.0.1:${port}/readyz`);
     expect(res.status).toBe(200);
+    // Development mode logs a ready-to-paste admin token for the seeded demo bureau.
+    const token = /Admin token[^:]*: (\S+?)"/.exec(output)?.[1];
+    expect(token).toBeDefined();
+    const agencies = await fetch(`http://127.0.0.1:${port}/v1/agencies`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(agencies.status).toBe(200);
+    expect(((await agencies.json()) as { items: { name: string }[] }).items.map((a) => a.name)).toEqual([
+      '城东区市场监督管理局',
+    ]);
+    expect((await fetch(`http://127.0.0.1:${port}/v1/agencies`)).status).toBe(401);
     // Log lines are JSON and a request's lines carry its id.
     await fetch(`http://127.0.0.1:${port}/v1/agencies`, { headers: { 'x-request-id': 'trace-in-logs' } });
 

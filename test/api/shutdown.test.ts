@@ -16,7 +16,7 @@ const started = new Promise<void>((resolve) => {
 beforeAll(async () => {
   t = await createTestApp({
     extend: (app) => {
-      app.get('/test/slow', async () => {
+      app.get('/test/slow', { config: { public: true } }, async () => {
         slowStarted();
         await new Promise<void>((resolve) => {
           release = resolve;

@@ -25,11 +25,16 @@ export async function findAgencyByRegionAndName(ex: Executor, regionCode: string
 }
 
 /** Keyset page ordered by id (UUIDv7, so creation order). */
-export async function listAgencies(ex: Executor, limit: number, afterId?: string): Promise<AgencyRow[]> {
+export async function listAgencies(
+  ex: Executor,
+  limit: number,
+  afterId?: string,
+  onlyId?: string,
+): Promise<AgencyRow[]> {
   return ex
     .select()
     .from(agencies)
-    .where(afterId ? gt(agencies.id, afterId) : undefined)
+    .where(and(afterId ? gt(agencies.id, afterId) : undefined, onlyId ? eq(agencies.id, onlyId) : undefined))
     .orderBy(asc(agencies.id))
     .limit(limit + 1);
 }

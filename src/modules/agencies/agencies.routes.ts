@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { etagOf, requiredVersions } from '../../http/etag';
 import { Headers, IdempotencyHeaders, IfMatchHeaders, problemResponses, ref } from '../../http/schemas';
+import { principalOf } from '../../plugins/auth';
 import {
   AgencyCreateSchema,
   AgencyPageSchema,
@@ -17,6 +18,7 @@ export const agencyRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '',
     {
+      config: { operation: 'agencies.create' },
       schema: {
         tags,
         operationId: 'createAgency',
@@ -43,6 +45,7 @@ export const agencyRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '',
     {
+      config: { operation: 'agencies.read' },
       schema: {
         tags,
         operationId: 'listAgencies',
@@ -52,12 +55,13 @@ export const agencyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ref(AgencyPageSchema), ...problemResponses(400) },
       },
     },
-    (request) => service.listAgencies(app.database.db, request.query),
+    (request) => service.listAgencies(app.database.db, principalOf(request), request.query),
   );
 
   app.get(
     '/:agencyId',
     {
+      config: { operation: 'agencies.read' },
       schema: {
         tags,
         operationId: 'getAgency',
@@ -77,6 +81,7 @@ export const agencyRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.patch(
     '/:agencyId',
     {
+      config: { operation: 'agencies.update' },
       schema: {
         tags,
         operationId: 'updateAgency',

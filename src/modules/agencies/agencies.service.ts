@@ -2,12 +2,15 @@
  * Agencies (市场监督管理局) and their units (科室 / 所): the roots every other record hangs from.
  */
 import type { Executor } from '../../db/client';
+import { changedFields } from '../../domain/audit/hash-chain';
 import { provinceCodeOfRegion, provinceOfRegion } from '../../domain/regions/provinces';
 import { staleVersion } from '../../http/etag';
 import { decodeCursor, toPage } from '../../http/pagination';
 import { HttpProblem, notFound } from '../../http/problems';
 import { DEFAULT_PAGE_LIMIT } from '../../http/schemas';
+import { canCrossAgencies, type Principal } from '../../plugins/auth';
 import type { WriteContext } from '../../plugins/writes';
+import { PLATFORM_CHAIN } from '../audit/audit.service';
 import * as repo from './agencies.repository';
 import type { Agency, AgencyCreate, AgencyUpdate, Unit, UnitCreate, UnitUpdate } from './agencies.schemas';
 
@@ -71,7 +74,16 @@ export async function createAgency(ctx: WriteContext, input: AgencyCreate): Prom
     createdAt: ctx.now,
     updatedAt: ctx.now,
   });
-  return toAgency(row);
+  const agency = toAgency(row);
+  // The registry of agencies is platform data: its events go to the platform chain.
+  ctx.audit({
+    chainId: PLATFORM_CHAIN,
+    action: 'agency.created',
+    entityType: 'agency',
+    entityId: agency.id,
+    changes: changedFields(null, agency),
+  });
+  return agency;
 }
 
 export async function getAgency(ex: Executor, id: string): Promise<Agency> {
@@ -80,10 +92,16 @@ export async function getAgency(ex: Executor, id: string): Promise<Agency> {
   return toAgency(row);
 }
 
-export async function listAgencies(ex: Executor, query: { limit?: number; cursor?: string }) {
+/** Agencies the caller may see: all of them for a platform operator, otherwise its own. */
+export async function listAgencies(
+  ex: Executor,
+  caller: Principal,
+  query: { limit?: number; cursor?: string },
+) {
   const limit = query.limit ?? DEFAULT_PAGE_LIMIT;
   const after = query.cursor ? decodeCursor(query.cursor, { id: 'uuid' }).id : undefined;
-  const rows = await repo.listAgencies(ex, limit, after);
+  const only = canCrossAgencies(caller, 'agencies.read') ? undefined : caller.agencyId;
+  const rows = await repo.listAgencies(ex, limit, after, only);
   const page = toPage(rows, limit, (row) => ({ id: row.id }));
   return { items: page.items.map(toAgency), nextCursor: page.nextCursor };
 }
@@ -106,7 +124,15 @@ export async function updateAgency(ctx: WriteContext, id: string, versions: numb
   const row = await repo.updateAgency(ctx.tx, id, versions, { ...input, regionCode, province }, ctx.now);
   // The version moved between our read and the update: someone else committed first.
   if (!row) throw staleVersion(current.version + 1);
-  return toAgency(row);
+  const agency = toAgency(row);
+  ctx.audit({
+    chainId: id,
+    action: 'agency.updated',
+    entityType: 'agency',
+    entityId: id,
+    changes: changedFields(toAgency(current), agency),
+  });
+  return agency;
 }
 
 async function requireAgency(ex: Executor, agencyId: string): Promise<void> {
@@ -119,7 +145,15 @@ export async function createUnit(ctx: WriteContext, agencyId: string, input: Uni
     throw new HttpProblem('DUPLICATE', `This agency already has a unit named ${input.name}`);
   }
   const row = await repo.insertUnit(ctx.tx, { agencyId, ...input, createdAt: ctx.now, updatedAt: ctx.now });
-  return toUnit(row);
+  const unit = toUnit(row);
+  ctx.audit({
+    chainId: agencyId,
+    action: 'unit.created',
+    entityType: 'unit',
+    entityId: unit.id,
+    changes: changedFields(null, unit),
+  });
+  return unit;
 }
 
 export async function getUnit(ex: Executor, agencyId: string, unitId: string): Promise<Unit> {
@@ -184,5 +218,13 @@ export async function updateUnit(
     ctx.now,
   );
   if (!row) throw staleVersion(current.version + 1);
-  return toUnit(row);
+  const unit = toUnit(row);
+  ctx.audit({
+    chainId: agencyId,
+    action: 'unit.updated',
+    entityType: 'unit',
+    entityId: unitId,
+    changes: changedFields(toUnit(current), unit),
+  });
+  return unit;
 }

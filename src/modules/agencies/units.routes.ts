@@ -18,6 +18,7 @@ export const unitRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '',
     {
+      config: { operation: 'units.write' },
       schema: {
         tags,
         operationId: 'createUnit',
@@ -43,6 +44,7 @@ export const unitRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '',
     {
+      config: { operation: 'units.read' },
       schema: {
         tags,
         operationId: 'listUnits',
@@ -60,6 +62,7 @@ export const unitRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/:unitId',
     {
+      config: { operation: 'units.read' },
       schema: {
         tags,
         operationId: 'getUnit',
@@ -79,6 +82,7 @@ export const unitRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.patch(
     '/:unitId',
     {
+      config: { operation: 'units.write' },
       schema: {
         tags,
         operationId: 'updateUnit',

@@ -27,6 +27,7 @@ export const calendarRoutes: FastifyPluginAsyncTypebox<{ calendar: CalendarServi
   app.get(
     '',
     {
+      config: { operation: 'calendar.read' },
       schema: {
         tags,
         operationId: 'getCalendar',
@@ -47,6 +48,7 @@ export const calendarRoutes: FastifyPluginAsyncTypebox<{ calendar: CalendarServi
   app.get(
     '/days',
     {
+      config: { operation: 'calendar.read' },
       schema: {
         tags,
         operationId: 'getCalendarYear',
@@ -64,6 +66,7 @@ export const calendarRoutes: FastifyPluginAsyncTypebox<{ calendar: CalendarServi
   app.get(
     '/due-date',
     {
+      config: { operation: 'calendar.read' },
       schema: {
         tags,
         operationId: 'computeDueDate',
@@ -83,6 +86,7 @@ export const calendarRoutes: FastifyPluginAsyncTypebox<{ calendar: CalendarServi
   app.get(
     '/rules',
     {
+      config: { operation: 'calendar.read' },
       schema: {
         tags,
         operationId: 'listPeriodRules',
@@ -97,6 +101,7 @@ export const calendarRoutes: FastifyPluginAsyncTypebox<{ calendar: CalendarServi
   app.post(
     '/notices',
     {
+      config: { operation: 'calendar.write' },
       schema: {
         tags,
         operationId: 'loadCalendarNotice',
@@ -122,6 +127,7 @@ export const calendarRoutes: FastifyPluginAsyncTypebox<{ calendar: CalendarServi
   app.post(
     '/days',
     {
+      config: { operation: 'calendar.write' },
       schema: {
         tags,
         operationId: 'addCalendarEntry',
@@ -149,6 +155,7 @@ export const calendarRoutes: FastifyPluginAsyncTypebox<{ calendar: CalendarServi
   app.delete(
     '/days/:scope/:date',
     {
+      config: { operation: 'calendar.write' },
       schema: {
         tags,
         operationId: 'removeCalendarEntry',
@@ -174,6 +181,7 @@ export const calendarRoutes: FastifyPluginAsyncTypebox<{ calendar: CalendarServi
   app.get(
     '/changes',
     {
+      config: { operation: 'calendar.read' },
       schema: {
         tags,
         operationId: 'listCalendarChanges',

@@ -20,6 +20,7 @@ import { decodeCursor, toPage } from '../../http/pagination';
 import { type FieldError, HttpProblem, notFound } from '../../http/problems';
 import { DEFAULT_PAGE_LIMIT } from '../../http/schemas';
 import type { WriteContext } from '../../plugins/writes';
+import { PLATFORM_CHAIN } from '../audit/audit.service';
 import * as repo from './calendar.repository';
 import type { CalendarEntryCreate, NoticeCreate } from './calendar.schemas';
 
@@ -255,6 +256,14 @@ export function createCalendarService() {
       },
       ctx.now,
     );
+    auditCalendar(ctx, 'calendar.notice_loaded', `${scope}/${input.year}`, {
+      year: input.year,
+      title: input.title,
+      documentNumber: input.documentNumber ?? null,
+      holidays: input.holidays.map((d) => d.date),
+      workdays: input.workdays.map((d) => d.date),
+      calendarVersion,
+    });
     return {
       notice: toNotice(notice),
       holidays: input.holidays.length,
@@ -279,6 +288,7 @@ export function createCalendarService() {
     const [row] = await repo.insertDays(ctx.tx, [{ ...input, createdAt: ctx.now }]);
     if (!row) throw new Error('insert returned no row');
     const calendarVersion = await repo.recordChange(ctx.tx, 'day_added', input.scope, { ...input }, ctx.now);
+    auditCalendar(ctx, 'calendar.day_added', `${input.scope}/${input.date}`, { ...input, calendarVersion });
     return { entry: toEntry(row), calendarVersion };
   }
 
@@ -288,6 +298,7 @@ export function createCalendarService() {
     if (!row) throw notFound('Calendar day', `${scope}/${date}`);
     const entry = toEntry(row);
     const calendarVersion = await repo.recordChange(ctx.tx, 'day_removed', scope, { ...entry }, ctx.now);
+    auditCalendar(ctx, 'calendar.day_removed', `${scope}/${date}`, { ...entry, calendarVersion });
     return { entry, calendarVersion };
   }
 
@@ -316,6 +327,16 @@ export function createCalendarService() {
     removeDay,
     changes,
   };
+}
+
+/** The calendar belongs to no agency: its edits are recorded on the platform chain. */
+function auditCalendar(
+  ctx: WriteContext,
+  action: string,
+  entityId: string,
+  changes: Record<string, unknown>,
+) {
+  ctx.audit({ chainId: PLATFORM_CHAIN, action, entityType: 'calendar', entityId, changes });
 }
 
 function toEntry(row: repo.CalendarDayRow) {

@@ -23,6 +23,7 @@ export const documentNumberRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/document-number-formats',
     {
+      config: { operation: 'document_numbers.read' },
       schema: {
         tags,
         operationId: 'listDocumentNumberFormats',
@@ -39,6 +40,7 @@ export const documentNumberRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/document-number-formats/:documentType',
     {
+      config: { operation: 'document_numbers.read' },
       schema: {
         tags,
         operationId: 'getDocumentNumberFormat',
@@ -60,6 +62,7 @@ export const documentNumberRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.put(
     '/document-number-formats/:documentType',
     {
+      config: { operation: 'document_numbers.configure' },
       schema: {
         tags,
         operationId: 'setDocumentNumberFormat',
@@ -86,6 +89,7 @@ export const documentNumberRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/document-numbers',
     {
+      config: { operation: 'document_numbers.read' },
       schema: {
         tags,
         operationId: 'listDocumentNumbers',
@@ -104,6 +108,7 @@ export const documentNumberRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/document-numbers',
     {
+      config: { operation: 'document_numbers.allocate' },
       schema: {
         tags,
         operationId: 'allocateDocumentNumber',
@@ -134,6 +139,7 @@ export const documentNumberRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/document-counters',
     {
+      config: { operation: 'document_numbers.read' },
       schema: {
         tags,
         operationId: 'listDocumentCounters',

@@ -5,6 +5,7 @@
  * own transaction: the number exists exactly when the document does.
  */
 import type { Executor } from '../../db/client';
+import { changedFields } from '../../domain/audit/hash-chain';
 import { chinaDate, type IsoDate, yearOf } from '../../domain/calendar/dates';
 import {
   DEFAULT_DOCUMENT_NUMBER_TEMPLATE,
@@ -119,7 +120,15 @@ export async function setFormat(
       })
     : await repo.updateFormat(ctx.tx, agencyId, documentType, versions, input, ctx.now);
   if (!row) throw staleVersion(current.version + 1);
-  return toFormat(documentType, agencyCode, effectiveFormat(documentType, row), chinaDate(ctx.now));
+  const format = toFormat(documentType, agencyCode, effectiveFormat(documentType, row), chinaDate(ctx.now));
+  ctx.audit({
+    chainId: agencyId,
+    action: 'document_number_format.set',
+    entityType: 'document_number_format',
+    entityId: documentType,
+    changes: changedFields(current, { ...current, typeCode: input.typeCode, template: input.template }),
+  });
+  return format;
 }
 
 export interface AllocationRequest {
@@ -200,7 +209,15 @@ export async function allocateDocumentNumber(
     purpose,
     createdAt: ctx.now,
   });
-  return toDocumentNumber(row);
+  const issued = toDocumentNumber(row);
+  ctx.audit({
+    chainId: agencyId,
+    action: 'document_number.issued',
+    entityType: 'document_number',
+    entityId: issued.number,
+    changes: { documentType, year, serial, number, issuedOn, purpose },
+  });
+  return issued;
 }
 
 export async function listDocumentNumbers(

@@ -8,9 +8,10 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/healthz',
     {
-      config: { rateLimit: false },
+      config: { rateLimit: false, public: true },
       schema: {
         tags: ['health'],
+        security: [],
         operationId: 'getLiveness',
         summary: 'Liveness probe',
         description: 'Liveness (存活检查): answers 200 while the process runs. Touches nothing else.',
@@ -23,9 +24,10 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/readyz',
     {
-      config: { rateLimit: false },
+      config: { rateLimit: false, public: true },
       schema: {
         tags: ['health'],
+        security: [],
         operationId: 'getReadiness',
         summary: 'Readiness probe',
         description:

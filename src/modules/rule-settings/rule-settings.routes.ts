@@ -17,6 +17,7 @@ export const ruleSettingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/rule-settings',
     {
+      config: { operation: 'rule_settings.read' },
       schema: {
         tags,
         operationId: 'listRuleSettings',
@@ -40,6 +41,7 @@ export const ruleSettingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/rule-settings/:key',
     {
+      config: { operation: 'rule_settings.read' },
       schema: {
         tags,
         operationId: 'getRuleSetting',
@@ -62,6 +64,7 @@ export const ruleSettingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/rule-settings/:key',
     {
+      config: { operation: 'rule_settings.write' },
       schema: {
         tags,
         operationId: 'setRuleSetting',

@@ -126,5 +126,12 @@ export async function setSetting(
       `${key} already has a value taking effect on ${input.effectiveFrom}; values are never overwritten`,
     );
   }
+  ctx.audit({
+    chainId: agencyId,
+    action: 'rule_setting.set',
+    entityType: 'rule_setting',
+    entityId: key,
+    changes: { value: input.value, effectiveFrom: input.effectiveFrom, basis: input.basis },
+  });
   return describe(key, await repo.listValues(ctx.tx, agencyId, key), today);
 }

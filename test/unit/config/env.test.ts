@@ -39,6 +39,9 @@ describe('loadConfig', () => {
       TRUST_PROXY: 'true',
       RATE_LIMIT_MAX: '0',
       IDEMPOTENCY_TTL_HOURS: '48',
+      AUTH_JWT_SECRET: 'a-production-secret-of-at-least-32-chars',
+      AUTH_JWT_ISSUER: 'https://idp.example.gov.cn',
+      AUDIT_HASH_ALGORITHM: 'sha256',
     });
     expect(config).toEqual({
       env: 'production',
@@ -54,6 +57,12 @@ describe('loadConfig', () => {
       http: { bodyLimit: 65536, requestTimeoutMs: 5000, trustProxy: true, rateLimitMax: 0 },
       idempotencyTtlHours: 48,
       shutdownTimeoutMs: 2000,
+      auth: {
+        mode: 'secret',
+        secret: 'a-production-secret-of-at-least-32-chars',
+        issuer: 'https://idp.example.gov.cn',
+      },
+      audit: { hashAlgorithm: 'sha256' },
     });
   });
 

@@ -1,0 +1,76 @@
+/**
+ * The role × operation matrix: every route names the operation it performs, and only these roles
+ * (or API keys scoped to it) may perform it. README "Roles and operations" shows the same table;
+ * test/api/access-matrix.test.ts walks all of it.
+ *
+ * Object-level rule, on top of this table: a caller only ever sees its own agency's records;
+ * another agency's ids answer 404 exactly like missing ones. `system_admin` alone works across
+ * agencies, and only on the agency registry and the national calendar.
+ */
+import type { Role } from './roles';
+
+/** Everyone who may read the bureau's ordinary reference data. */
+const EVERY_ROLE: Role[] = [
+  'officer',
+  'unit_head',
+  'legal_reviewer',
+  'bureau_head',
+  'supervisor',
+  'credit_officer',
+  'admin',
+  'auditor',
+  'system_admin',
+];
+const OVERSIGHT: Role[] = ['bureau_head', 'supervisor', 'admin', 'auditor'];
+
+interface OperationDefinition {
+  description: string;
+  roles: Role[];
+  /** Whether API keys (system clients) may be scoped to it. */
+  apiKeys: boolean;
+}
+
+function op(description: string, roles: Role[], apiKeys = false): OperationDefinition {
+  return { description, roles, apiKeys };
+}
+
+export const OPERATIONS = {
+  'agencies.read': op('Read agencies (own agency; system_admin: all)', EVERY_ROLE, true),
+  'agencies.create': op('Register an agency', ['system_admin']),
+  'agencies.update': op('Change an agency', ['admin', 'system_admin']),
+  'units.read': op('Read units (科室 / 所)', EVERY_ROLE, true),
+  'units.write': op('Create, change or dissolve units', ['admin']),
+  'document_numbers.read': op('Read number formats, the register and counters (文号)', EVERY_ROLE, true),
+  'document_numbers.configure': op('Set document-number formats', ['admin']),
+  'document_numbers.allocate': op('Issue a number for a document made outside Fazhi', [
+    'officer',
+    'unit_head',
+    'admin',
+  ]),
+  'rule_settings.read': op('Read configurable rules (规则设置)', EVERY_ROLE, true),
+  'rule_settings.write': op('Set a configurable rule from a date', ['admin', 'bureau_head']),
+  'calendar.read': op('Read the working-day calendar and compute deadlines', EVERY_ROLE, true),
+  'calendar.write': op('Load holiday notices and edit calendar days', ['system_admin']),
+  'officers.read': op('Read officers (执法人员); personal data masked', EVERY_ROLE, true),
+  'officers.write': op('Register and change officers, their roles and certificates', ['admin']),
+  'officers.stats': op('Officer and certificate statistics, legal-reviewer ratio', [
+    ...OVERSIGHT,
+    'legal_reviewer',
+  ]),
+  'personal_data.unmask': op('Read unmasked resident ID and phone numbers (audited)', ['admin']),
+  'api_keys.manage': op('Create, list and revoke API keys for system clients', ['admin']),
+  'audit.read': op('Read the audit trail and verify its hash chain', ['auditor', 'supervisor']),
+} as const satisfies Record<string, OperationDefinition>;
+
+export type Operation = keyof typeof OPERATIONS;
+export const OPERATION_NAMES = Object.keys(OPERATIONS) as Operation[];
+
+export function isOperation(value: string): value is Operation {
+  return Object.hasOwn(OPERATIONS, value);
+}
+
+/** Whether any of the roles may perform the operation. Pure: the matrix test and the hook both use it. */
+export function rolesAllow(roles: readonly Role[], operation: Operation): boolean {
+  const allowed: readonly Role[] = OPERATIONS[operation].roles;
+  return roles.some((role) => allowed.includes(role));
+}
