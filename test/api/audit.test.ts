@@ -2,7 +2,7 @@
  * The audit trail (审计日志): one event per successful write and none for a failed one, hash-chained
  * per agency, refused UPDATE and DELETE by the database, and verifiable (哈希链校验) end to end.
  */
-import { and, count, desc, eq, sql } from 'drizzle-orm';
+import { and, count, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import { ROLE_NAMES } from '../../src/domain/access/roles';
 import { type ChainedEventContent, eventHash, type HashAlgorithm } from '../../src/domain/audit/hash-chain';
 import { auditEvents } from '../../src/modules/audit/audit.table';
@@ -295,6 +295,27 @@ describe('reading the audit trail', () => {
     ]);
     const verify = await auditor().get('/v1/audit-events/verify?chain=platform').expect(200);
     expect(verify.body).toMatchObject({ chainId: 'platform', intact: true, firstBreak: null });
+  });
+
+  it('withholds client addresses on the platform chain, which every agency reads', async () => {
+    await t.platform
+      .post('/v1/agencies')
+      .send({ name: '地址测试区市场监督管理局', code: '址', regionCode: '630121' })
+      .expect(201);
+    const res = await auditor().get('/v1/audit-events?chain=platform&action=agency.created').expect(200);
+    expect(res.body.items.length).toBeGreaterThan(0);
+    expect(res.body.items.every((e: AuditEvent) => e.clientAddress === null)).toBe(true);
+    const [stored] = await t.app.database.db
+      .select({ clientAddress: auditEvents.clientAddress })
+      .from(auditEvents)
+      .where(
+        and(
+          eq(auditEvents.chainId, 'platform'),
+          eq(auditEvents.action, 'agency.created'),
+          isNotNull(auditEvents.clientAddress),
+        ),
+      );
+    expect(stored?.clientAddress).toBeTruthy();
   });
 
   it('shows each agency only its own chain', async () => {

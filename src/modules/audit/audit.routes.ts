@@ -29,18 +29,22 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
         description:
           'The audit trail (审计日志) of your agency, newest first (keyset cursor): who changed what, when, from ' +
           'which address and in which request, with the changed fields before and after. Filter by entity, ' +
-          'actor, action and time; `chain=platform` reads the agency registry and national calendar instead.',
+          'actor, action and time; `chain=platform` reads the agency registry and national calendar instead ' +
+          '(shared by every agency, so client addresses are withheld there; /verify still checks them).',
         querystring: AuditListQuery,
         response: { 200: ref(AuditEventPageSchema), ...problemResponses(400) },
       },
     },
-    (request) => {
+    async (request) => {
       const { chain, from, to, ...filter } = request.query;
-      return listAuditEvents(app.database.db, chainOf(request, chain), {
+      const page = await listAuditEvents(app.database.db, chainOf(request, chain), {
         ...filter,
         ...(from ? { from: new Date(from) } : {}),
         ...(to ? { to: new Date(to) } : {}),
       });
+      // The platform chain is read by every agency's auditors: another agency's operator addresses are not theirs.
+      if (chain !== 'platform') return page;
+      return { ...page, items: page.items.map((event) => ({ ...event, clientAddress: null })) };
     },
   );
 
