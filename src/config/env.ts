@@ -184,6 +184,13 @@ function authConfig(env: Env): AuthConfig {
     ...(env.AUTH_JWT_AUDIENCE ? { audience: env.AUTH_JWT_AUDIENCE } : {}),
   };
   if (env.AUTH_JWT_SECRET) return { mode: 'secret', secret: env.AUTH_JWT_SECRET, ...claims };
+  // An identity provider signs tokens for many applications: only those addressed to Fazhi count.
+  if ((env.AUTH_JWT_PUBLIC_KEY || env.AUTH_JWKS_URL) && !env.AUTH_JWT_AUDIENCE) {
+    throw new ConfigError(
+      'AUTH_JWT_AUDIENCE',
+      'is required with an identity provider’s key (AUTH_JWT_PUBLIC_KEY or AUTH_JWKS_URL)',
+    );
+  }
   if (env.AUTH_JWT_PUBLIC_KEY) {
     let type: string | undefined;
     let curve: string | undefined;
@@ -202,6 +209,11 @@ function authConfig(env: Env): AuthConfig {
     throw new ConfigError('AUTH_JWT_PUBLIC_KEY', 'must be an RSA key (RS256) or an EC P-256 key (ES256)');
   }
   if (env.AUTH_JWKS_URL) {
+    // Keys fetched over plain HTTP could be swapped on the way; only a loopback address may skip TLS.
+    const url = new URL(env.AUTH_JWKS_URL);
+    if (url.protocol !== 'https:' && !['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) {
+      throw new ConfigError('AUTH_JWKS_URL', 'must use https (plain http only for a loopback address)');
+    }
     const algorithms = (env.AUTH_JWT_ALGORITHMS ?? 'RS256,ES256').split(',') as ('RS256' | 'ES256')[];
     return { mode: 'jwks', jwksUrl: env.AUTH_JWKS_URL, algorithms, ...claims };
   }

@@ -10,13 +10,14 @@
  * - A caller only sees its own agency: a route whose path names another agency answers 404, as for
  *   a missing one. `system_admin` alone may read and change the agency registry across agencies.
  */
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Db } from '../db/client';
 import { isOperation, OPERATIONS, type Operation, rolesAllow } from '../domain/access/operations';
 import { ROLE_NAMES, type Role } from '../domain/access/roles';
 import { HttpProblem, notFound } from '../http/problems';
-import { parseApiKey, secretMatches } from '../modules/auth/api-key-format';
+import { hashSecret, parseApiKey, secretMatches } from '../modules/auth/api-key-format';
 import { findApiKeyForAuth, findOfficerForAuth, touchApiKey } from '../modules/auth/principals.repository';
 import { TokenError, type TokenVerifier } from '../modules/auth/tokens';
 
@@ -59,6 +60,9 @@ declare module 'fastify' {
 const CROSS_AGENCY: readonly Operation[] = ['agencies.read', 'agencies.update'];
 
 const DOCUMENTATION = /^\/docs(\/|$)/;
+
+/** Stands in for the stored hash of a key id that does not exist. */
+const UNKNOWN_KEY_HASH = hashSecret(randomBytes(32).toString('base64url'));
 
 function unauthorized(code: string, detail: string): HttpProblem {
   return new HttpProblem(code, detail, {
@@ -133,9 +137,9 @@ export const authentication = fp(
     async function apiKeyPrincipal(presented: string): Promise<ApiKeyPrincipal> {
       const parsed = parseApiKey(presented);
       const key = parsed ? await findApiKeyForAuth(db, parsed.keyId) : undefined;
-      if (!parsed || !key || !secretMatches(parsed.secret, key.secretHash)) {
-        throw unauthorized('API_KEY_INVALID', 'The API key is not valid');
-      }
+      // Compare even when the id is unknown, so the response time does not tell which ids exist.
+      const matches = secretMatches(parsed?.secret ?? '', key?.secretHash ?? UNKNOWN_KEY_HASH);
+      if (!parsed || !key || !matches) throw unauthorized('API_KEY_INVALID', 'The API key is not valid');
       if (key.revokedAt) throw unauthorized('API_KEY_REVOKED', 'The API key was revoked');
       return {
         kind: 'api_key',

@@ -57,7 +57,8 @@ const SQLSTATE_CODES: Record<string, ProblemCode> = {
 export function sqlState(error: unknown): string | undefined {
   for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
     const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+    // The first error with a code decides: a wrapper with its own code hides the driver error below.
+    if (typeof code === 'string') return /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
   }
   return undefined;
 }

@@ -1,5 +1,8 @@
 /** Agencies and units: optimistic concurrency with ETag / If-Match, units, dissolution. */
-import { createTestApp, type TestApp } from '../helpers/app';
+import { eq } from 'drizzle-orm';
+import { auditEvents } from '../../src/db/schema';
+import { mintToken } from '../../src/modules/auth/tokens';
+import { createTestApp, TEST_JWT_SECRET, type TestApp } from '../helpers/app';
 
 let t: TestApp;
 let agencyId: string;
@@ -188,6 +191,36 @@ describe('agency registry', () => {
     const body = { name: '城西区市场监督管理局', code: '西', regionCode: '630104' };
     expect((await t.http.post('/v1/agencies').send(body)).status).toBe(403);
     await t.platform.post('/v1/agencies').send(body).expect(201);
+  });
+
+  it('creates a new agency with its first administrator, who can then act for it', async () => {
+    const res = await t.platform
+      .post('/v1/agencies')
+      .send({
+        name: '湟源县市场监督管理局',
+        code: '湟源',
+        regionCode: '630123',
+        administrator: { name: '新管理员' },
+      })
+      .expect(201);
+    expect(res.body.administrator).toMatchObject({ name: '新管理员' });
+    const token = await mintToken({ secret: TEST_JWT_SECRET, officerId: res.body.administrator.id });
+    await t.anonymous
+      .post(`/v1/agencies/${res.body.id}/units`)
+      .set('authorization', `Bearer ${token}`)
+      .send({ name: '综合科', kind: 'section' })
+      .expect(201);
+    // …and only for it.
+    expect(
+      (await t.anonymous.get(`/v1/agencies/${agencyId}/units`).set('authorization', `Bearer ${token}`))
+        .status,
+    ).toBe(404);
+    const events = await t.app.database.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.chainId, res.body.id))
+      .orderBy(auditEvents.seq);
+    expect(events.map((e) => e.action)).toEqual(['officer.created', 'unit.created']);
   });
 
   it('shows an officer only their own agency; the platform operator sees all', async () => {

@@ -412,6 +412,39 @@ describe('chain verification', () => {
     }
   });
 
+  it('finds an event appended behind the chain’s back, and stops writes rather than fork the chain', async () => {
+    const t = await createTestApp();
+    try {
+      await createUnit(t, '伪造科');
+      const total = await eventCount(t);
+      const [last] = await t.app.database.db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.chainId, t.agencyId), eq(auditEvents.seq, total)));
+      if (!last) throw new Error('no last event');
+      // A forged event, correctly linked and hashed after the real last one: only the head knows it is foreign.
+      const forged = { ...last, seq: total + 1, action: 'forged', prevHash: last.hash };
+      const { hashAlgorithm, prevHash, hash: _hash, ...content } = forged;
+      const hash = eventHash(hashAlgorithm, prevHash, {
+        ...content,
+        occurredAt: content.occurredAt.toISOString(),
+      });
+      await t.app.database.db.insert(auditEvents).values({ ...forged, hash });
+      const res = await t.as('auditor').get('/v1/audit-events/verify').expect(200);
+      expect(res.body).toMatchObject({
+        intact: false,
+        firstBreak: { seq: total + 1, problem: 'HEAD_MISMATCH' },
+      });
+      const write = await t.http
+        .post(`/v1/agencies/${t.agencyId}/units`)
+        .send({ name: '伪造后科', kind: 'section' });
+      expect(write.status).toBe(500);
+      expect(write.body.code).toBe('INTERNAL_ERROR');
+    } finally {
+      await t.close();
+    }
+  });
+
   it('finds an event removed from the middle as a sequence gap', async () => {
     const t = await createTestApp();
     try {

@@ -6,6 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, exportSPKI, generateKeyPair, SignJWT } from 'jose';
 import { ConfigError, loadConfig } from '../../src/config/env';
+import { chinaDate } from '../../src/domain/calendar/dates';
 import { mintToken } from '../../src/modules/auth/tokens';
 import { createTestApp, TEST_JWT_SECRET, type TestApp } from '../helpers/app';
 
@@ -49,6 +50,30 @@ describe('bearer tokens', () => {
       ttlSeconds: 3600,
     });
     expect401(await get(token), 'TOKEN_EXPIRED');
+  });
+
+  it('refuses a token that never expires', async () => {
+    const eternal = await new SignJWT({ agency: t.agencyId })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(t.bureau.officers.officer)
+      .setIssuedAt()
+      .sign(new TextEncoder().encode(TEST_JWT_SECRET));
+    expect401(await get(eternal), 'TOKEN_INVALID');
+  });
+
+  it('refuses the token of an officer who has retired', async () => {
+    const created = await t.http
+      .post('/v1/officers')
+      .send({ name: '将退休', roles: ['officer'], legalQualification: { held: false } })
+      .expect(201);
+    const token = await mintToken({ secret: TEST_JWT_SECRET, officerId: created.body.id });
+    await get(token).expect(200);
+    await t.http
+      .post(`/v1/officers/${created.body.id}/actions/retire`)
+      .set('if-match', String(created.headers.etag))
+      .send({ effectiveOn: chinaDate(new Date()), reason: '到龄退休' })
+      .expect(200);
+    expect401(await get(token), 'ACCOUNT_INACTIVE');
   });
 
   it('refuses a malformed token', async () => {
@@ -148,10 +173,13 @@ describe('asymmetric keys', () => {
     ] as const;
     for (const setup of setups) {
       const app = await createTestApp({
-        env: { AUTH_JWT_SECRET: '', AUTH_JWT_ISSUER: issuer, ...setup.env },
+        env: { AUTH_JWT_SECRET: '', AUTH_JWT_ISSUER: issuer, AUTH_JWT_AUDIENCE: 'fazhi', ...setup.env },
       });
       try {
-        const sign = (alg: 'RS256' | 'ES256', claims: { iss?: string } = { iss: issuer }) =>
+        const sign = (
+          alg: 'RS256' | 'ES256',
+          claims: { iss?: string; aud?: string } = { iss: issuer, aud: 'fazhi' },
+        ) =>
           new SignJWT({ agency: app.agencyId, ...claims })
             .setProtectedHeader(alg === 'ES256' ? { alg, kid: 'k1' } : { alg })
             .setSubject(app.bureau.officers.officer)
@@ -162,10 +190,11 @@ describe('asymmetric keys', () => {
           app.anonymous.get('/v1/agencies').set('authorization', `Bearer ${token}`);
         await call(await sign(setup.good)).expect(200);
         expect((await call(await sign(setup.bad))).status).toBe(401);
-        // Right key, wrong issuer.
-        expect((await call(await sign(setup.good, { iss: 'https://elsewhere' }))).body.code).toBe(
-          'TOKEN_INVALID',
-        );
+        // Right key, wrong issuer; right key, a token meant for another application.
+        const wrongIssuer = await sign(setup.good, { iss: 'https://elsewhere', aud: 'fazhi' });
+        expect((await call(wrongIssuer)).body.code).toBe('TOKEN_INVALID');
+        const otherApp = await sign(setup.good, { iss: issuer, aud: 'another-app' });
+        expect((await call(otherApp)).body.code).toBe('TOKEN_INVALID');
         // An HS256 token is not accepted once an asymmetric key is configured.
         const hs = await mintToken({ secret: TEST_JWT_SECRET, officerId: app.bureau.officers.officer });
         expect((await call(hs)).status).toBe(401);
@@ -203,12 +232,27 @@ describe('configuration', () => {
     );
   });
 
+  it('requires an audience and TLS with an identity provider', () => {
+    expect(configError({ AUTH_JWKS_URL: 'https://idp.example.gov.cn/jwks' })).toMatch(
+      /AUTH_JWT_AUDIENCE is required/,
+    );
+    expect(
+      configError({ AUTH_JWKS_URL: 'http://idp.example.gov.cn/jwks', AUTH_JWT_AUDIENCE: 'fazhi' }),
+    ).toMatch(/AUTH_JWKS_URL must use https/);
+    expect(
+      loadConfig({ AUTH_JWKS_URL: 'http://127.0.0.1:8080/jwks', AUTH_JWT_AUDIENCE: 'fazhi' }).auth.mode,
+    ).toBe('jwks');
+  });
+
   it('refuses a short secret and an unreadable key', () => {
     expect(configError({ AUTH_JWT_SECRET: 'short' })).toMatch(
       /AUTH_JWT_SECRET must NOT have fewer than 32 characters/,
     );
     expect(
-      configError({ AUTH_JWT_PUBLIC_KEY: '-----BEGIN PUBLIC KEY-----\nnope\n-----END PUBLIC KEY-----' }),
+      configError({
+        AUTH_JWT_PUBLIC_KEY: '-----BEGIN PUBLIC KEY-----\nnope\n-----END PUBLIC KEY-----',
+        AUTH_JWT_AUDIENCE: 'fazhi',
+      }),
     ).toMatch(/AUTH_JWT_PUBLIC_KEY is not a readable PEM public key/);
   });
 

@@ -442,29 +442,29 @@ describe('retirement and transfer cancel the certificate in the same transaction
     const created = await createOfficer({ certificate: certificate() });
     const url = `/v1/officers/${created.id}`;
     expect(
-      (await t.http.post(`${url}/actions/retire`).send({ effectiveOn: '2025-06-30', reason: '退休' })).status,
+      (await t.http.post(`${url}/actions/retire`).send({ effectiveOn: '2025-06-10', reason: '退休' })).status,
     ).toBe(428);
     const res = await t.http
       .post(`${url}/actions/retire`)
       .set('if-match', '"1"')
-      .send({ effectiveOn: '2025-06-30', reason: '到龄退休' })
+      .send({ effectiveOn: '2025-06-10', reason: '到龄退休' })
       .expect(200);
     expect(res.headers.etag).toBe('"2"');
     expect(res.body).toMatchObject({
       employmentStatus: 'retired',
-      leftOn: '2025-06-30',
+      leftOn: '2025-06-10',
       leftReason: '到龄退休',
-      certificate: { status: 'cancelled', validity: { date: TODAY, valid: true } },
+      certificate: { status: 'cancelled', validity: { date: TODAY, valid: false } },
     });
     expect(res.body.certificate.statusHistory.at(-1)).toMatchObject({
       seq: 2,
       status: 'cancelled',
-      effectiveOn: '2025-06-30',
-      reason: 'retired',
+      effectiveOn: '2025-06-10',
+      reason: 'retired: 到龄退休',
     });
 
-    expect(await validity(created.id, '2025-06-29')).toMatchObject({ valid: true, reason: null });
-    expect(await validity(created.id, '2025-06-30')).toMatchObject({
+    expect(await validity(created.id, '2025-06-09')).toMatchObject({ valid: true, reason: null });
+    expect(await validity(created.id, '2025-06-10')).toMatchObject({
       valid: false,
       reason: 'OFFICER_NOT_ACTIVE',
       certificate: { number: created.certificate.number, status: 'cancelled', statusOnDate: 'cancelled' },
@@ -478,7 +478,7 @@ describe('retirement and transfer cancel the certificate in the same transaction
     expect(certificateEvents[1]?.changes).toMatchObject({ status: { before: 'active', after: 'cancelled' } });
     expect(officerEvents[1]?.changes).toMatchObject({
       employmentStatus: { before: 'active', after: 'retired' },
-      leftOn: { before: null, after: '2025-06-30' },
+      leftOn: { before: null, after: '2025-06-10' },
     });
   });
 
@@ -509,27 +509,85 @@ describe('retirement and transfer cancel the certificate in the same transaction
     expect((await eventsFor(created.id)).map((e) => e.action)).toContain('officer.transferred');
   });
 
-  it('rolls both back when the cancellation is refused: officer still active, certificate unchanged', async () => {
+  it('cancels from the later date when a suspension was recorded after the departure date', async () => {
     const created = await createOfficer({ certificate: certificate() });
     const url = `/v1/officers/${created.id}`;
     await t.http
       .post(`${url}/certificates/${created.certificate.id}/actions/suspend`)
       .send({ effectiveOn: '2025-06-01', reason: '暂扣' })
       .expect(200);
-    // Retirement dated before the suspension cannot cancel the certificate in order.
+    // Retirement dated before the suspension: the departure stands, the cancellation follows the suspension.
     const res = await t.http
       .post(`${url}/actions/retire`)
       .set('if-match', '"1"')
-      .send({ effectiveOn: '2025-05-31', reason: '退休' });
+      .send({ effectiveOn: '2025-05-31', reason: '退休' })
+      .expect(200);
+    expect(res.body).toMatchObject({
+      employmentStatus: 'retired',
+      leftOn: '2025-05-31',
+      certificate: { status: 'cancelled' },
+    });
+    expect(res.body.certificate.statusHistory.at(-1)).toMatchObject({
+      status: 'cancelled',
+      effectiveOn: '2025-06-01',
+    });
+    expect(await validity(created.id, '2025-05-31')).toMatchObject({
+      valid: false,
+      reason: 'OFFICER_NOT_ACTIVE',
+    });
+  });
+
+  it('refuses a departure dated in the future and changes nothing', async () => {
+    const created = await createOfficer({ certificate: certificate() });
+    const url = `/v1/officers/${created.id}`;
+    const res = await t.http
+      .post(`${url}/actions/retire`)
+      .set('if-match', '"1"')
+      .send({ effectiveOn: '2025-07-01', reason: '退休' });
     expect(res.status).toBe(422);
-    expect(res.body.reason).toBe('EFFECTIVE_DATE_BEFORE_LAST_CHANGE');
+    expect(res.body.reason).toBe('EFFECTIVE_DATE_IN_FUTURE');
     const after = await t.http.get(url).expect(200);
     expect(after.body).toMatchObject({
       employmentStatus: 'active',
       version: 1,
-      certificate: { status: 'suspended' },
+      certificate: { status: 'active' },
     });
     expect((await eventsFor(created.id)).map((e) => e.action)).toEqual(['officer.created']);
+  });
+
+  it('lets an officer whose certificate was renewed retire: the superseded one stays closed', async () => {
+    const created = await createOfficer({
+      certificate: certificate({ validFrom: '2019-01-01', validTo: '2024-12-31' }),
+    });
+    const url = `/v1/officers/${created.id}`;
+    await t.http
+      .post(`${url}/certificates`)
+      .send(certificate({ validFrom: '2025-01-01', validTo: '2030-12-31' }))
+      .expect(201);
+    const res = await t.http
+      .post(`${url}/actions/retire`)
+      .set('if-match', '"1"')
+      .send({ effectiveOn: TODAY, reason: '退休' })
+      .expect(200);
+    expect(res.body).toMatchObject({ employmentStatus: 'retired', certificate: { status: 'cancelled' } });
+    const old = await t.http.get(`${url}/certificates/${created.certificate.id}`).expect(200);
+    expect(old.body.status).toBe('superseded');
+  });
+
+  it('never lets an administrator change their own roles', async () => {
+    const me = t.bureau.officers.admin;
+    const read = await t.http.get(`/v1/officers/${me}`).expect(200);
+    const res = await t.http
+      .patch(`/v1/officers/${me}`)
+      .set('if-match', String(read.headers.etag))
+      .send({ roles: ['admin', 'auditor'] });
+    expect(res.status).toBe(403);
+    // Renaming oneself is fine.
+    await t.http
+      .patch(`/v1/officers/${me}`)
+      .set('if-match', String(read.headers.etag))
+      .send({ name: '吴管理员' })
+      .expect(200);
   });
 
   it('refuses to retire, transfer, change or certify an officer who already left (422 OFFICER_NOT_ACTIVE)', async () => {

@@ -5,6 +5,7 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { createTokenVerifier } from '../../src/modules/auth/tokens';
 
 const root = join(__dirname, '..', '..');
 const nodeArgs = ['--import', 'tsx', join(root, 'src', 'server.ts')];
@@ -99,4 +100,47 @@ describe('a running server', () => {
     const traced = lines.filter((l) => l.requestId === 'trace-in-logs');
     expect(traced.length).toBeGreaterThanOrEqual(2);
   }, 120_000);
+});
+
+it('npm run token mints a token the configured verifier accepts', async () => {
+  const secret = 'a-token-script-secret-of-at-least-32-chars';
+  const officerId = '01900000-0000-7000-8000-000000000001';
+  const result = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(root, 'scripts', 'token.ts'),
+      '--officer',
+      officerId,
+      '--roles',
+      'auditor',
+      '--hours',
+      '2',
+    ],
+    {
+      cwd: root,
+      env: { PATH: process.env.PATH, AUTH_JWT_SECRET: secret },
+      encoding: 'utf8',
+      timeout: 30_000,
+    },
+  );
+  expect(result.status).toBe(0);
+  const verify = await createTokenVerifier({ mode: 'secret', secret }, () => new Date());
+  const claims = await verify(result.stdout.trim());
+  expect(claims).toMatchObject({ sub: officerId, roles: ['auditor'] });
+  expect((claims.exp ?? 0) - (claims.iat ?? 0)).toBe(7200);
+
+  const refused = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(root, 'scripts', 'token.ts'), '--officer', 'nobody'],
+    {
+      cwd: root,
+      env: { PATH: process.env.PATH, AUTH_JWT_SECRET: secret },
+      encoding: 'utf8',
+      timeout: 30_000,
+    },
+  );
+  expect(refused.status).toBe(1);
+  expect(refused.stderr).toMatch(/--officer must be an officer id/);
 });

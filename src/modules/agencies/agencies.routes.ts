@@ -3,6 +3,7 @@ import { etagOf, requiredVersions } from '../../http/etag';
 import { Headers, IdempotencyHeaders, IfMatchHeaders, problemResponses, ref } from '../../http/schemas';
 import { principalOf } from '../../plugins/auth';
 import {
+  AgencyCreatedSchema,
   AgencyCreateSchema,
   AgencyPageSchema,
   AgencyParams,
@@ -25,10 +26,11 @@ export const agencyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Register an agency',
         description:
           'Registers a market-supervision bureau (市场监督管理局) with its document-number code-word (机关代字) ' +
-          'and region (行政区划). Returns the agency with its ETag and Location.',
+          'and region (行政区划), and, in the same transaction, its first administrator (系统管理员). Returns the ' +
+          'agency with its ETag and Location.',
         headers: Headers(IdempotencyHeaders),
         body: ref(AgencyCreateSchema),
-        response: { 201: ref(AgencySchema), ...problemResponses(400, 409, 413, 415, 422) },
+        response: { 201: ref(AgencyCreatedSchema), ...problemResponses(400, 409, 413, 415, 422) },
       },
     },
     (request, reply) =>

@@ -53,10 +53,38 @@ export const AgencySchema = Type.Object(
 export type Agency = Static<typeof AgencySchema>;
 
 export const AgencyCreateSchema = StrictObject(
-  { name: AgencyName, code: AgencyCode, regionCode: RegionCode, province: Type.Optional(Province) },
+  {
+    name: AgencyName,
+    code: AgencyCode,
+    regionCode: RegionCode,
+    province: Type.Optional(Province),
+    administrator: Type.Optional(
+      StrictObject(
+        {
+          name: Type.String({ minLength: 1, maxLength: 50, description: 'Name of the first administrator' }),
+        },
+        {
+          description:
+            'The agency’s first administrator (系统管理员), created with it: without one nobody could ever act for ' +
+            'a new agency. Further officers are then registered by that administrator.',
+        },
+      ),
+    ),
+  },
   { $id: 'AgencyCreate' },
 );
 export type AgencyCreate = Static<typeof AgencyCreateSchema>;
+
+export const AgencyCreatedSchema = Type.Object(
+  {
+    ...AgencySchema.properties,
+    administrator: Type.Union([Type.Object({ id: Uuid, name: Type.String() }), Type.Null()], {
+      description: 'The first administrator created with the agency: its officer id is the token subject',
+    }),
+  },
+  { $id: 'AgencyCreated', description: 'A newly registered agency and its first administrator' },
+);
+export type AgencyCreated = Static<typeof AgencyCreatedSchema>;
 
 export const AgencyUpdateSchema = strict(
   Type.Partial(
@@ -130,6 +158,7 @@ export const UnitListQuery = StrictObject({ ...PageQuery, status: Type.Optional(
 export const agencySchemas = [
   AgencySchema,
   AgencyCreateSchema,
+  AgencyCreatedSchema,
   AgencyUpdateSchema,
   AgencyPageSchema,
   UnitSchema,

@@ -2,6 +2,7 @@
  * Agencies (市场监督管理局) and their units (科室 / 所): the roots every other record hangs from.
  */
 import type { Executor } from '../../db/client';
+import { newId } from '../../db/columns';
 import { changedFields } from '../../domain/audit/hash-chain';
 import { provinceCodeOfRegion, provinceOfRegion } from '../../domain/regions/provinces';
 import { staleVersion } from '../../http/etag';
@@ -11,8 +12,17 @@ import { DEFAULT_PAGE_LIMIT } from '../../http/schemas';
 import { canCrossAgencies, type Principal } from '../../plugins/auth';
 import type { WriteContext } from '../../plugins/writes';
 import { PLATFORM_CHAIN } from '../audit/audit.service';
+import { officers } from '../officers/officers.table';
 import * as repo from './agencies.repository';
-import type { Agency, AgencyCreate, AgencyUpdate, Unit, UnitCreate, UnitUpdate } from './agencies.schemas';
+import type {
+  Agency,
+  AgencyCreate,
+  AgencyCreated,
+  AgencyUpdate,
+  Unit,
+  UnitCreate,
+  UnitUpdate,
+} from './agencies.schemas';
 
 function toAgency(row: repo.AgencyRow): Agency {
   return {
@@ -58,7 +68,7 @@ function resolveProvince(regionCode: string, stated: string | undefined): string
   return province;
 }
 
-export async function createAgency(ctx: WriteContext, input: AgencyCreate): Promise<Agency> {
+export async function createAgency(ctx: WriteContext, input: AgencyCreate): Promise<AgencyCreated> {
   const province = resolveProvince(input.regionCode, input.province);
   if (await repo.findAgencyByRegionAndName(ctx.tx, input.regionCode, input.name)) {
     throw new HttpProblem(
@@ -83,7 +93,24 @@ export async function createAgency(ctx: WriteContext, input: AgencyCreate): Prom
     entityId: agency.id,
     changes: changedFields(null, agency),
   });
-  return agency;
+  if (!input.administrator) return { ...agency, administrator: null };
+  const administrator = { id: newId(), name: input.administrator.name };
+  await ctx.tx.insert(officers).values({
+    agencyId: agency.id,
+    id: administrator.id,
+    name: administrator.name,
+    roles: ['admin'],
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+  });
+  ctx.audit({
+    chainId: agency.id,
+    action: 'officer.created',
+    entityType: 'officer',
+    entityId: administrator.id,
+    changes: changedFields(null, { name: administrator.name, roles: ['admin'], employmentStatus: 'active' }),
+  });
+  return { ...agency, administrator };
 }
 
 export async function getAgency(ex: Executor, id: string): Promise<Agency> {

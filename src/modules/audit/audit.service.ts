@@ -14,6 +14,7 @@ import {
 } from '../../domain/audit/hash-chain';
 import { decodeCursor, toPage } from '../../http/pagination';
 import { DEFAULT_PAGE_LIMIT } from '../../http/schemas';
+import { sqlState } from '../../plugins/problem-handler';
 import * as repo from './audit.repository';
 
 /** The chain of records that belong to no agency (the national calendar, the agency registry). */
@@ -80,7 +81,21 @@ export async function appendAuditEvents(
         prevHash = hash;
         return row;
       });
-    await repo.insertEvents(tx, rows);
+    try {
+      await repo.insertEvents(tx, rows);
+    } catch (err) {
+      // The head is locked, so a taken seq means rows were added behind the chain's back: a server
+      // fault (500) for the operators, never a client-side conflict.
+      if (sqlState(err) === '23505') {
+        throw Object.assign(
+          new Error(`audit chain ${chainId} is out of step with its head`, { cause: err }),
+          {
+            code: 'AUDIT_CHAIN_OUT_OF_STEP',
+          },
+        );
+      }
+      throw err;
+    }
     await repo.moveHead(tx, chainId, seq, prevHash);
   }
 }
@@ -115,19 +130,17 @@ export interface ChainVerification {
 const VERIFY_BATCH = 1000;
 
 /**
- * Recomputes a whole chain, batch by batch, up to the head read first: events appended while the
- * check runs lie beyond that head and cannot make it fail. The head must then point at the last
- * event checked; a chain with events but no head, or a head past its last event, is broken too.
+ * Recomputes a whole chain, batch by batch, and checks that its head points at its last event: a
+ * chain with events but no head, a head short of the last event (one added behind the chain's back)
+ * or past it (events removed from the end) is broken. Run it in one snapshot (REPEATABLE READ) so
+ * writes committing meanwhile are not mistaken for tampering.
  */
 export async function verifyChain(ex: Executor, chainId: string): Promise<ChainVerification> {
   const head = await repo.findHead(ex, chainId);
-  const end = head?.lastSeq ?? Number.MAX_SAFE_INTEGER;
   let previous = { seq: 0, hash: GENESIS_HASH };
   let checked = 0;
   for (;;) {
-    const batch = (await repo.eventsAfter(ex, chainId, previous.seq, VERIFY_BATCH))
-      .filter((e) => e.seq <= end)
-      .map(toStored);
+    const batch = (await repo.eventsAfter(ex, chainId, previous.seq, VERIFY_BATCH)).map(toStored);
     const broken = findChainBreak(batch, previous);
     if (broken) {
       const index = batch.findIndex((e) => e.seq === broken.seq);
@@ -142,12 +155,10 @@ export async function verifyChain(ex: Executor, chainId: string): Promise<ChainV
     ? head.lastSeq === previous.seq && head.lastHash === previous.hash
     : previous.seq === 0;
   if (!headMatches) {
-    return {
-      chainId,
-      eventsChecked: checked,
-      intact: false,
-      firstBreak: { seq: previous.seq + 1, problem: 'HEAD_MISMATCH' },
-    };
+    // Events past the head were added behind the chain's back: the first of them is the break.
+    // Otherwise events the head counted are missing from the end.
+    const seq = head && previous.seq > head.lastSeq ? head.lastSeq + 1 : previous.seq + 1;
+    return { chainId, eventsChecked: checked, intact: false, firstBreak: { seq, problem: 'HEAD_MISMATCH' } };
   }
   return { chainId, eventsChecked: checked, intact: true, firstBreak: null };
 }

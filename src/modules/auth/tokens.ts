@@ -46,7 +46,8 @@ export async function createTokenVerifier(
     ...('audience' in auth && auth.audience ? { audience: auth.audience } : {}),
   };
   // Expiry is judged by the application's clock, so a pinned clock (tests) pins token validity too.
-  const opts = () => ({ ...fixed, currentDate: now() });
+  // Every token must expire: a token without `exp` would be valid forever.
+  const opts = () => ({ ...fixed, currentDate: now(), requiredClaims: ['exp'] });
   let verify: (token: string) => Promise<JWTPayload>;
   switch (auth.mode) {
     case 'development':

@@ -8,6 +8,7 @@ import type { Db } from '../../db/client';
 import { newId } from '../../db/columns';
 import { ROLE_NAMES, type Role } from '../../domain/access/roles';
 import type { HashAlgorithm } from '../../domain/audit/hash-chain';
+import { changedFields } from '../../domain/audit/hash-chain';
 import { provinceOfRegion } from '../../domain/regions/provinces';
 import { agencies, units } from '../agencies/agencies.table';
 import { type AuditEventInput, appendAuditEvents, PLATFORM_CHAIN } from '../audit/audit.service';
@@ -87,7 +88,7 @@ export async function seedBureau(
         action: 'agency.created',
         entityType: 'agency',
         entityId: agencyId,
-        changes: { ...bureau },
+        changes: changedFields(null, { ...bureau, province }),
       },
     ];
 
@@ -95,6 +96,16 @@ export async function seedBureau(
     await tx
       .insert(units)
       .values(DEMO_UNITS.map((u, i) => ({ agencyId, id: unitIds[i], ...u, createdAt: now, updatedAt: now })));
+    DEMO_UNITS.forEach((u, i) => {
+      const changes = changedFields(null, { ...u, status: 'active' });
+      events.push({
+        chainId: agencyId,
+        action: 'unit.created',
+        entityType: 'unit',
+        entityId: unitIds[i] ?? '',
+        changes,
+      });
+    });
 
     const officerIds = {} as Record<Role, string>;
     const year = now.getUTCFullYear();
@@ -141,13 +152,23 @@ export async function seedBureau(
           reason: 'issued (demo)',
           createdAt: now,
         });
+        events.push({
+          chainId: agencyId,
+          action: 'certificate.issued',
+          entityType: 'certificate',
+          entityId: certificateId,
+          changes: changedFields(null, {
+            officerId: id,
+            number: `${bureau.code}${String(index + 1).padStart(4, '0')}`,
+          }),
+        });
       }
       events.push({
         chainId: agencyId,
         action: 'officer.created',
         entityType: 'officer',
         entityId: id,
-        changes: { name: spec.name, roles: [role] },
+        changes: changedFields(null, { name: spec.name, roles: [role], employmentStatus: 'active' }),
       });
     }
 
@@ -165,7 +186,7 @@ export async function seedBureau(
       action: 'rule_setting.set',
       entityType: 'rule_setting',
       entityId: 'publication.working_days',
-      changes: { value: { before: null, after: 7 } },
+      changes: changedFields(null, { value: 7, effectiveFrom: `${year - 2}-01-01` }),
     });
 
     await appendAuditEvents(

@@ -198,7 +198,19 @@ function requireActive(row: repo.OfficerRow): void {
 }
 
 /** Platform operators are made by platform operators only: a bureau admin cannot grant system_admin. */
-function requireMayAssign(actor: Principal, before: readonly string[], after: readonly string[]): void {
+function requireMayAssign(
+  actor: Principal,
+  before: readonly string[],
+  after: readonly string[],
+  officerId?: string,
+): void {
+  // Four eyes: nobody changes their own roles (an administrator could otherwise make itself an auditor).
+  const sameRoles = before.length === after.length && before.every((r) => after.includes(r));
+  if (officerId === actor.id && !sameRoles) {
+    throw new HttpProblem('FORBIDDEN', 'You cannot change your own roles; another administrator must', {
+      extensions: { operation: 'officers.write' },
+    });
+  }
   const changes = before.includes('system_admin') !== after.includes('system_admin');
   const isSystemAdmin = actor.kind === 'officer' && actor.roles.includes('system_admin');
   if (changes && !isSystemAdmin) {
@@ -449,7 +461,7 @@ export async function updateOfficer(
   const current = await requireOfficer(ctx.tx, agencyId, id);
   if (!versions.includes(current.version)) throw staleVersion(current.version);
   requireActive(current);
-  if (input.roles) requireMayAssign(ctx.actor, current.roles, input.roles);
+  if (input.roles) requireMayAssign(ctx.actor, current.roles, input.roles, id);
   if (input.unitId) await requireUnit(ctx.tx, agencyId, input.unitId);
   let residentId: string | null | undefined = input.residentId;
   if (residentId) {
@@ -499,12 +511,27 @@ export async function departOfficer(
   const current = await requireOfficer(ctx.tx, agencyId, id, { lock: true });
   if (!versions.includes(current.version)) throw staleVersion(current.version);
   requireActive(current);
+  // A departure is recorded when it happens: a future date would lock the officer out at once while
+  // the record still counted them as serving until then.
+  if (input.effectiveOn > chinaToday(ctx)) {
+    throw unprocessable(
+      'EFFECTIVE_DATE_IN_FUTURE',
+      `A departure is recorded on or after its date (${input.effectiveOn})`,
+      {
+        effectiveOn: input.effectiveOn,
+      },
+    );
+  }
   const reason = input.reason.trim();
-  const cancellation = kind === 'retired' ? 'retired' : `transferred: ${reason}`;
+  const cancellation = `${kind}: ${reason}`;
   const certs = (await certificatesOf(ctx.tx, agencyId, [id], { lock: true })).get(id) ?? [];
-  for (const cert of certs) {
-    if (cert.row.status !== 'cancelled')
-      await recordStatusChange(ctx, cert, 'cancel', input.effectiveOn, cancellation);
+  // Every certificate still held (active or suspended) is cancelled; cancelled and superseded ones are closed
+  // already. A departure never fails on a certificate's own dates: the cancellation takes effect on the
+  // departure date, or on the certificate's last recorded change if that is later (e.g. one not yet in force).
+  for (const cert of certs.filter((c) => c.row.status === 'active' || c.row.status === 'suspended')) {
+    const last = cert.changes[cert.changes.length - 1]?.effectiveOn;
+    const effectiveOn = last && last > input.effectiveOn ? last : input.effectiveOn;
+    await recordStatusChange(ctx, cert, 'cancel', effectiveOn, cancellation);
   }
   const row = await repo.updateOfficer(
     ctx.tx,
