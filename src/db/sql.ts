@@ -9,3 +9,10 @@ export async function queryRows<T>(executor: Executor, query: SQL): Promise<T[]>
   const result = (await executor.execute(query)) as unknown as { rows: T[] };
   return result.rows;
 }
+
+/** The single row an INSERT … RETURNING (or a lookup that must succeed) produced. */
+export function one<T>(rows: T[]): T {
+  const [row] = rows;
+  if (row === undefined) throw new Error('expected exactly one row, got none');
+  return row;
+}

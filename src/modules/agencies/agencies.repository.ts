@@ -1,14 +1,13 @@
 import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
+import { one } from '../../db/sql';
 import { agencies, units } from './agencies.table';
 
 export type AgencyRow = typeof agencies.$inferSelect;
 export type UnitRow = typeof units.$inferSelect;
 
 export async function insertAgency(ex: Executor, values: typeof agencies.$inferInsert): Promise<AgencyRow> {
-  const [row] = await ex.insert(agencies).values(values).returning();
-  if (!row) throw new Error('insert returned no row');
-  return row;
+  return one(await ex.insert(agencies).values(values).returning());
 }
 
 export async function findAgency(ex: Executor, id: string): Promise<AgencyRow | undefined> {
@@ -56,9 +55,7 @@ export async function updateAgency(
 }
 
 export async function insertUnit(ex: Executor, values: typeof units.$inferInsert): Promise<UnitRow> {
-  const [row] = await ex.insert(units).values(values).returning();
-  if (!row) throw new Error('insert returned no row');
-  return row;
+  return one(await ex.insert(units).values(values).returning());
 }
 
 export async function findUnit(ex: Executor, agencyId: string, id: string): Promise<UnitRow | undefined> {

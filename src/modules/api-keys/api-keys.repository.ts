@@ -1,13 +1,12 @@
 import { and, asc, eq, gt, isNull } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
+import { one } from '../../db/sql';
 import { apiKeys } from './api-keys.table';
 
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
 
 export async function insertApiKey(ex: Executor, values: typeof apiKeys.$inferInsert): Promise<ApiKeyRow> {
-  const [row] = await ex.insert(apiKeys).values(values).returning();
-  if (!row) throw new Error('insert returned no row');
-  return row;
+  return one(await ex.insert(apiKeys).values(values).returning());
 }
 
 export async function findApiKey(ex: Executor, agencyId: string, id: string): Promise<ApiKeyRow | undefined> {

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
+import { one } from '../../db/sql';
 import type { CalendarEntry } from '../../domain/calendar/working-calendar';
 import { calendarChanges, calendarDays, calendarNotices, calendarState } from './calendar.table';
 
@@ -39,9 +40,7 @@ export async function insertNotice(
   ex: Executor,
   values: typeof calendarNotices.$inferInsert,
 ): Promise<NoticeRow> {
-  const [row] = await ex.insert(calendarNotices).values(values).returning();
-  if (!row) throw new Error('insert returned no row');
-  return row;
+  return one(await ex.insert(calendarNotices).values(values).returning());
 }
 
 export async function findDays(ex: Executor, scope: string, dates: string[]): Promise<CalendarDayRow[]> {

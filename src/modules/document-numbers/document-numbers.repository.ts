@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
+import { one } from '../../db/sql';
 import { documentCounters, documentNumberFormats, documentNumbers } from './document-numbers.table';
 
 export type FormatRow = typeof documentNumberFormats.$inferSelect;
@@ -83,9 +84,7 @@ export async function numberTaken(ex: Executor, agencyId: string, number: string
 }
 
 export async function insertDocumentNumber(ex: Executor, values: typeof documentNumbers.$inferInsert) {
-  const [row] = await ex.insert(documentNumbers).values(values).returning();
-  if (!row) throw new Error('insert returned no row');
-  return row;
+  return one(await ex.insert(documentNumbers).values(values).returning());
 }
 
 export interface RegisterKey {

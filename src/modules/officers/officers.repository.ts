@@ -1,5 +1,6 @@
 import { and, arrayContains, asc, count, eq, gt, gte, inArray, lte, max, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
+import { one } from '../../db/sql';
 import { certificateStatusChanges, certificates, officers } from './officers.table';
 
 export type OfficerRow = typeof officers.$inferSelect;
@@ -13,9 +14,7 @@ export interface OfficerFilter {
 }
 
 export async function insertOfficer(ex: Executor, values: typeof officers.$inferInsert): Promise<OfficerRow> {
-  const [row] = await ex.insert(officers).values(values).returning();
-  if (!row) throw new Error('insert returned no row');
-  return row;
+  return one(await ex.insert(officers).values(values).returning());
 }
 
 /** One officer of the agency; `lock` holds the row until the transaction ends. */
@@ -113,9 +112,7 @@ export async function insertCertificate(
   ex: Executor,
   values: typeof certificates.$inferInsert,
 ): Promise<CertificateRow> {
-  const [row] = await ex.insert(certificates).values(values).returning();
-  if (!row) throw new Error('insert returned no row');
-  return row;
+  return one(await ex.insert(certificates).values(values).returning());
 }
 
 /** One certificate of the officer; `lock` holds the row so status changes happen one at a time. */
