@@ -34,6 +34,15 @@ import { healthRoutes } from './modules/health/health.routes';
 import { healthSchemas } from './modules/health/health.schemas';
 import { officerRoutes } from './modules/officers/officers.routes';
 import { officerSchemas } from './modules/officers/officers.schemas';
+import { adjustmentRoutes } from './modules/power-list/adjustments.routes';
+import { discretionRoutes } from './modules/power-list/discretion.routes';
+import { discretionSchemas } from './modules/power-list/discretion.schemas';
+import { powerListImportRoutes } from './modules/power-list/import-export.routes';
+import { powerListImportSchemas } from './modules/power-list/import-export.schemas';
+import { powerItemDataSchemas } from './modules/power-list/power-item.schemas';
+import { powerListRoutes } from './modules/power-list/power-list.routes';
+import { powerListSchemas } from './modules/power-list/power-list.schemas';
+import { publicPowerListRoutes } from './modules/power-list/public.routes';
 import { ruleSettingRoutes } from './modules/rule-settings/rule-settings.routes';
 import { ruleSettingSchemas } from './modules/rule-settings/rule-settings.schemas';
 import { authentication } from './plugins/auth';
@@ -148,6 +157,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
     ...officerSchemas,
     ...apiKeySchemas,
     ...auditSchemas,
+    ...powerItemDataSchemas,
+    ...powerListSchemas,
+    ...discretionSchemas,
+    ...powerListImportSchemas,
   ]) {
     app.addSchema(schema);
   }
@@ -163,6 +176,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(officerRoutes, { prefix: '/v1/officers' });
   await app.register(apiKeyRoutes, { prefix: '/v1/api-keys' });
   await app.register(auditRoutes, { prefix: '/v1/audit-events' });
+  await app.register(powerListRoutes, { prefix: '/v1/power-items' });
+  await app.register(powerListImportRoutes, { prefix: '/v1/power-items' });
+  await app.register(adjustmentRoutes, { prefix: '/v1/power-list/adjustments' });
+  await app.register(discretionRoutes, { prefix: '/v1/discretion' });
+  await app.register(publicPowerListRoutes, { prefix: '/v1/public/power-items' });
 
   if (devSecret && (await migrationStatus(database.db)).pending > 0) {
     app.log.warn(

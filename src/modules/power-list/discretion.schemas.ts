@@ -1,0 +1,2 @@
+// Placeholder while this module is being written.
+export const discretionSchemas: object[] = [];
