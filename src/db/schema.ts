@@ -18,10 +18,10 @@ export {
   documentNumbers,
 } from '../modules/document-numbers/document-numbers.table';
 export { certificateStatusChanges, certificates, officers } from '../modules/officers/officers.table';
-export { ruleSettings } from '../modules/rule-settings/rule-settings.table';
 export {
   powerItems,
   powerItemVersions,
   powerListAdjustments,
   powerListChanges,
 } from '../modules/power-list/power-list.table';
+export { ruleSettings } from '../modules/rule-settings/rule-settings.table';

@@ -25,7 +25,10 @@ export const API_TAGS = [
   { name: 'officers', description: 'Enforcement officers (执法人员) and their certificates (执法证)' },
   { name: 'api-keys', description: 'API keys (API 密钥) for system clients such as the provincial platform' },
   { name: 'audit', description: 'The tamper-evident audit trail (审计日志) and its hash-chain verification' },
-  { name: 'power-list', description: 'Power and responsibility list (权责清单): items, dynamic adjustments, import, export' },
+  {
+    name: 'power-list',
+    description: 'Power and responsibility list (权责清单): items, dynamic adjustments, import, export',
+  },
   { name: 'discretion', description: 'Discretion benchmarks (裁量基准) and penalty assessment' },
   { name: 'public', description: 'Published information, no authentication (公开)' },
   { name: 'calendar', description: 'Working-day calendar (工作日历) and legal deadlines (法定期限)' },

@@ -29,6 +29,32 @@ beforeAll(async () => {
       .send({ name: 'matrix', scopes: ['calendar.read'] })
       .expect(201)
   ).body.id;
+  const adjustment = await admin
+    .post('/v1/power-list/adjustments')
+    .send({
+      effectiveOn: '2024-01-01',
+      trigger: 'initial_import',
+      documentNumber: '东市监发〔2024〕1号',
+      approvedBy: '陈局长',
+      laws: ['中华人民共和国食品安全法'],
+      changes: [
+        {
+          type: 'add',
+          item: {
+            code: 'MATRIX-1',
+            name: '对未取得食品经营许可从事食品经营活动的行政处罚',
+            category: 'penalty',
+            legalBasis: [{ law: '中华人民共和国食品安全法', article: '第一百二十二条' }],
+            level: 'county',
+          },
+        },
+      ],
+    })
+    .expect(201);
+  ids.adjustmentId = adjustment.body.id;
+  ids.itemId = (
+    await admin.get(`/v1/power-items?q=${encodeURIComponent('未取得食品经营许可')}`).expect(200)
+  ).body.items[0].id;
 });
 afterAll(() => t.close());
 

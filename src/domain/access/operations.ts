@@ -60,11 +60,16 @@ export const OPERATIONS = {
   'personal_data.unmask': op('Read unmasked resident ID and phone numbers (audited)', ['admin']),
   'api_keys.manage': op('Create, list and revoke API keys for system clients', ['admin']),
   'audit.read': op('Read the audit trail and verify its hash chain', ['auditor', 'supervisor']),
-  'power_list.read': op('Read the power and responsibility list (权责清单), as of any date', EVERY_ROLE, true),
-  'power_list.adjust': op(
-    'Adjust the power list (动态调整), import it',
-    ['admin', 'legal_reviewer', 'bureau_head'],
+  'power_list.read': op(
+    'Read the power and responsibility list (权责清单), as of any date',
+    EVERY_ROLE,
+    true,
   ),
+  'power_list.adjust': op('Adjust the power list (动态调整), import it', [
+    'admin',
+    'legal_reviewer',
+    'bureau_head',
+  ]),
   'discretion.assess': op(
     'Assess a penalty against the discretion benchmarks (裁量基准)',
     ['officer', 'unit_head', 'legal_reviewer', 'bureau_head', 'supervisor', 'admin'],

@@ -31,7 +31,10 @@ export const LegalBasisSchema = StrictObject(
 );
 export type LegalBasis = Static<typeof LegalBasisSchema>;
 
-const Amount = Type.Number({ minimum: 0, description: 'CNY, or a multiple of the base for multiple-based fines' });
+const Amount = Type.Number({
+  minimum: 0,
+  description: 'CNY, or a multiple of the base for multiple-based fines',
+});
 
 export const TierSchema = StrictObject(
   {
@@ -44,13 +47,14 @@ export const TierSchema = StrictObject(
 );
 
 const ListMembership = (description: string) =>
-  Type.Optional(
-    StrictObject({ conditions: Type.Array(Text(500), { minItems: 1 }) }, { description }),
-  );
+  Type.Optional(StrictObject({ conditions: Type.Array(Text(500), { minItems: 1 }) }, { description }));
 
 export const DiscretionBenchmarkSchema = StrictObject(
   {
-    id: Type.String({ pattern: '^[A-Za-z0-9_-]{1,40}$', description: 'Key of the benchmark within its item, e.g. B1' }),
+    id: Type.String({
+      pattern: '^[A-Za-z0-9_-]{1,40}$',
+      description: 'Key of the benchmark within its item, e.g. B1',
+    }),
     violation: Text(1000, 'The violation (违法行为) the benchmark is for'),
     basis: Type.Enum(['fixed', 'illegal_gains_multiple', 'goods_value_multiple'], {
       description:
@@ -77,7 +81,9 @@ export const DiscretionBenchmarkSchema = StrictObject(
         },
       ),
     ),
-    noPenalty: ListMembership('On the no-penalty list (不予处罚清单), incl. first violation (首违不罚): conditions'),
+    noPenalty: ListMembership(
+      'On the no-penalty list (不予处罚清单), incl. first violation (首违不罚): conditions',
+    ),
     lighter: ListMembership('On the lighter-penalty list (从轻处罚清单): conditions'),
     mitigated: ListMembership('On the mitigated-penalty list (减轻处罚清单): conditions'),
     noCompulsoryMeasure: ListMembership('On the no-compulsory-measure list (免予行政强制清单): conditions'),
@@ -109,14 +115,18 @@ export const PowerItemDataSchema = StrictObject(
     subItems: Type.Array(Text(500), { description: 'Sub-items (子项)', default: [] }),
     category: Type.Unsafe<Static<typeof PowerCategorySchema>>({ $ref: 'PowerCategory' }),
     legalBasis: Type.Array(Type.Unsafe<LegalBasis>({ $ref: 'LegalBasis' }), { minItems: 1, maxItems: 50 }),
-    exercisingUnitIds: Type.Array(Uuid, { description: 'Units that exercise the power (实施科室 / 所)', default: [] }),
+    exercisingUnitIds: Type.Array(Uuid, {
+      description: 'Units that exercise the power (实施科室 / 所)',
+      default: [],
+    }),
     level: Type.Enum(Object.keys(POWER_LEVELS) as (keyof typeof POWER_LEVELS)[], {
       description: `Exercising level (行使层级): ${Object.entries(POWER_LEVELS)
         .map(([k, v]) => `${k} ${v}`)
         .join(', ')}`,
     }),
     responsibilities: StrictObject(stages, {
-      description: 'Responsibility items per stage (责任事项): 立案 → 调查 → 审查 → 告知 → 决定 → 送达 → 执行',
+      description:
+        'Responsibility items per stage (责任事项): 立案 → 调查 → 审查 → 告知 → 决定 → 送达 → 执行',
       default: {},
     }),
     accountability: Type.Array(Text(1000), { description: 'Accountability cases (追责情形)', default: [] }),
@@ -124,7 +134,9 @@ export const PowerItemDataSchema = StrictObject(
       description: 'Discretion benchmarks (裁量基准); penalty items only',
       default: [],
     }),
-    internalNotes: Type.Optional(Type.String({ maxLength: 4000, description: 'Internal notes; never published' })),
+    internalNotes: Type.Optional(
+      Type.String({ maxLength: 4000, description: 'Internal notes; never published' }),
+    ),
   },
   { $id: 'PowerItemData', description: 'The content of a power-list item (权责清单事项)' },
 );

@@ -52,7 +52,11 @@ export const powerListAdjustments = pgTable(
   },
   (t) => [
     primaryKey({ name: 'power_list_adjustments_pkey', columns: [t.agencyId, t.id] }),
-    foreignKey({ name: 'power_list_adjustments_agency_fk', columns: [t.agencyId], foreignColumns: [agencies.id] }),
+    foreignKey({
+      name: 'power_list_adjustments_agency_fk',
+      columns: [t.agencyId],
+      foreignColumns: [agencies.id],
+    }),
     index('power_list_adjustments_effective_idx').on(t.agencyId, t.effectiveOn),
   ],
 );
