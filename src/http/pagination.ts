@@ -2,13 +2,14 @@
  * Keyset (cursor) pagination. A cursor is the sort key of the last item returned, encoded as
  * base64url JSON: stable under concurrent inserts, unlike OFFSET, and cheap on large tables.
  */
+import { isIsoDate } from '../domain/calendar/dates';
 import { HttpProblem } from './problems';
 
 export function encodeCursor(key: Record<string, string | number>): string {
   return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
 }
 
-type MemberKind = 'uuid' | 'int' | 'string';
+type MemberKind = 'uuid' | 'int' | 'string' | 'date';
 type MemberValue<K extends MemberKind> = K extends 'int' ? number : string;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -16,6 +17,7 @@ const CHECKS: Record<MemberKind, (v: unknown) => boolean> = {
   uuid: (v) => typeof v === 'string' && UUID.test(v),
   int: (v) => Number.isSafeInteger(v),
   string: (v) => typeof v === 'string' && v.length <= 200,
+  date: (v) => typeof v === 'string' && isIsoDate(v),
 };
 
 /**

@@ -62,7 +62,8 @@ async function adjust(effectiveOn: string, documentNumber: string, changes: unkn
     .post('/v1/power-list/adjustments')
     .send({
       effectiveOn,
-      trigger: 'initial_import',
+      // The first adjustment builds the list; later ones must name what prompted them.
+      trigger: Object.keys(ids).length === 0 ? 'initial_import' : 'law_change',
       documentNumber,
       approvedBy: '局长办公会',
       laws: [FOOD_LAW],
@@ -119,8 +120,8 @@ describe('outcomes, tiers and lists of one item (CF-0001, benchmark B1 on all fo
   const b1 = (circumstances: Record<string, unknown>) =>
     body('CF-0001', circumstances, { benchmarkId: 'B1' });
 
-  it('no penalty by law (APL 33(1)): no harm, promptly corrected; compulsory measures may be waived', async () => {
-    const res = await assess(b1({ harm: 'none', promptlyCorrected: true })).expect(200);
+  it('no penalty by law (APL 33(1)): minor, no harm, promptly corrected; compulsory measures may be waived', async () => {
+    const res = await assess(b1({ harm: 'none', promptlyCorrected: true, minorViolation: true })).expect(200);
     expect(res.body).toMatchObject({
       itemId: ids['CF-0001'],
       itemCode: 'CF-0001',

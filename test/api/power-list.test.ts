@@ -1007,6 +1007,9 @@ describe('the seed bureau’s figures', () => {
     const stats = (await reviewer.get('/v1/power-list/adjustments/stats?year=2024').expect(200)).body;
     expect(stats.adjustments).toBe(2);
     expect(stats.lawsTouched).toBe(6);
+    // The laws the changed items themselves cite, as a check on the declared ones.
+    expect(stats.lawsOfChangedItems).toContain(FOOD_SAFETY_LAW);
+    expect(stats.lawsOfChangedItems).toEqual([...stats.lawsOfChangedItems].sort());
     expect(stats).toMatchObject({
       year: 2024,
       laws: [...laws].sort(),
@@ -1109,5 +1112,55 @@ describe('who may adjust', () => {
       .expect(201);
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect(again.body.id).toBe(first.body.id);
+  });
+});
+
+describe('review fixes', () => {
+  it('allows the initial import only once', async () => {
+    const t2 = await createTestApp();
+    try {
+      const body = {
+        effectiveOn: '2024-01-01',
+        trigger: 'initial_import',
+        documentNumber: '东市监发〔2024〕1号',
+        approvedBy: '局长办公会',
+        laws: [],
+        changes: [
+          {
+            type: 'add',
+            item: {
+              code: 'ONCE-1',
+              name: '一次导入事项',
+              category: 'inspection',
+              legalBasis: [{ law: '某法' }],
+              level: 'county',
+            },
+          },
+        ],
+      };
+      await t2.http.post('/v1/power-list/adjustments').send(body).expect(201);
+      const again = await t2.http.post('/v1/power-list/adjustments').send({
+        ...body,
+        changes: [{ ...body.changes[0], item: { ...body.changes[0]?.item, code: 'ONCE-2' } }],
+      });
+      expect(again.status).toBe(422);
+      expect(again.body.reason).toBe('INITIAL_IMPORT_DONE');
+    } finally {
+      await t2.close();
+    }
+  });
+
+  it('answers a tampered adjustments cursor with 400, never a database error', async () => {
+    const t2 = await createTestApp();
+    try {
+      const cursor = Buffer.from(
+        JSON.stringify({ effectiveOn: 'x', id: '01900000-0000-7000-8000-000000000001' }),
+      ).toString('base64url');
+      const res = await t2.http.get(`/v1/power-list/adjustments?cursor=${cursor}`);
+      expect(res.status).toBe(400);
+      expect(res.body.code).toBe('INVALID_CURSOR');
+    } finally {
+      await t2.close();
+    }
   });
 });

@@ -118,6 +118,10 @@ export const DISCRETION_RULES = {
     citation: 'APL art. 32(4)',
     description: '配合行政机关查处违法行为有立功表现: 应当从轻或者减轻',
   },
+  OTHER_STATUTORY_MITIGATION: {
+    citation: 'APL art. 32(5)',
+    description: '法律、法规、规章规定其他应当从轻或者减轻行政处罚的: 应当从轻或者减轻',
+  },
   LIGHTER_LIST: {
     citation: 'APL art. 34',
     description: 'The officer finds the conditions of the benchmark’s lighter list (从轻处罚清单) met',
@@ -203,6 +207,7 @@ export const MITIGATING_FACTS = {
   coerced: 'COERCED',
   confessed: 'CONFESSED',
   meritorious: 'MERITORIOUS',
+  other_statutory: 'OTHER_STATUTORY_MITIGATION',
 } as const satisfies Record<string, ReasonCode>;
 export type MitigatingFact = keyof typeof MITIGATING_FACTS;
 export const MITIGATING_FACT_NAMES = Object.keys(MITIGATING_FACTS) as MitigatingFact[];
@@ -237,6 +242,11 @@ export interface AssessmentInput {
   firstViolation: boolean;
   harm: Harm;
   promptlyCorrected: boolean;
+  /**
+   * The officer finds the violation minor (违法行为轻微), APL art. 33(1) sentence 1. A finding, not an
+   * inference: absence of harm alone does not make a large-scale violation minor. Default false.
+   */
+  minorViolation?: boolean;
   /** Evidence sufficient to prove no subjective fault (APL art. 33(2)). */
   noFault?: boolean;
   /** 违法所得, CNY: the base of an illegal_gains_multiple benchmark. */
@@ -295,6 +305,8 @@ export interface FineRange {
   min: number;
   max: number;
   currency: 'CNY';
+  /** True for a mitigated range: strictly above min and strictly below max (减轻 is below the minimum). */
+  exclusive?: boolean;
 }
 
 export interface Reason {
@@ -458,13 +470,19 @@ function mandatoryExemptions(facts: Facts): Reason[] {
           'provides otherwise for this violation (法律、行政法规另有规定的，从其规定)',
       ),
     );
-  // Aggravating facts make the violation more than minor (轻微); discretionaryExemption says so.
-  if (facts.harm === 'none' && facts.promptlyCorrected && facts.aggravating.length === 0)
+  // The officer's finding that the violation is minor is required; aggravating facts rule it out
+  // (discretionaryExemption says so).
+  if (
+    facts.minorViolation &&
+    facts.harm === 'none' &&
+    facts.promptlyCorrected &&
+    facts.aggravating.length === 0
+  )
     reasons.push(
       reason(
         'NO_PENALTY_MINOR_CORRECTED',
-        'No harm resulted and the violation was promptly corrected, with no aggravating fact: a minor ' +
-          'violation (违法行为轻微), no penalty',
+        'A minor violation (违法行为轻微, as found by the officer), no harm resulted and it was promptly ' +
+          'corrected, with no aggravating fact: no penalty',
       ),
     );
   return reasons;
@@ -710,10 +728,13 @@ function fineRange(
     reasons.push(
       cite(
         'MITIGATED_RANGE',
-        `Above zero (a zero fine is no penalty) and below the statutory minimum of ${cny(statutoryMinimum)}`,
+        statutoryMinimum > 0
+          ? `Above zero (a zero fine is no penalty) and below the statutory minimum of ${cny(statutoryMinimum)}`
+          : 'The statutory minimum is zero: no fine lies below it, so mitigation means a lighter kind of penalty ' +
+              '(e.g. a warning) rather than a smaller fine',
       ),
     );
-    return { range: { min: 0, max: statutoryMinimum, currency: 'CNY' }, reasons };
+    return { range: { min: 0, max: statutoryMinimum, currency: 'CNY', exclusive: true }, reasons };
   }
 
   const defined = benchmark.tiers.find((t) => t.tier === tier);

@@ -284,7 +284,7 @@ export function parseCsv(content: string, units: UnitRef[]): ParsedFile {
   const text = content.charCodeAt(0) === 0xfeff ? content.slice(1) : content;
   let records: string[][];
   try {
-    records = readRecords(text);
+    records = readRecords(text).map((record) => record.map(restoreFormula));
   } catch (err) {
     throw new ImportFileError(`Not a readable CSV file: ${err instanceof Error ? err.message : String(err)}`);
   }
@@ -590,7 +590,23 @@ export interface ExportItem extends ItemContent {
   exercisingUnits: { id: string; name: string }[];
 }
 
-function quote(cell: string): string {
+/**
+ * A cell a spreadsheet would run as a formula (CSV injection: `=`, `+`, `-`, `@`, tab, CR) is written
+ * behind an apostrophe, which Excel and WPS show as text; the import takes one apostrophe off again.
+ * Apostrophes already in front of such a character get one more, so every value round-trips exactly.
+ */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+
+export function neutraliseFormula(cell: string): string {
+  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+}
+
+export function restoreFormula(cell: string): string {
+  return cell.startsWith("'") && FORMULA_START.test(cell) ? cell.slice(1) : cell;
+}
+
+function quote(raw: string): string {
+  const cell = neutraliseFormula(raw);
   return /[",\r\n]|^\s|\s$/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
 }
 

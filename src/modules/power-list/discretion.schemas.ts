@@ -34,6 +34,14 @@ export const CircumstancesSchema = StrictObject(
         'Harm caused (危害后果): none 没有造成危害后果, minor 危害后果轻微, serious more than minor',
     }),
     promptlyCorrected: Type.Boolean({ description: 'Promptly corrected (及时改正)' }),
+    minorViolation: Type.Optional(
+      Type.Boolean({
+        default: false,
+        description:
+          'The officer finds the violation minor (违法行为轻微), APL art. 33(1): required, with no harm and prompt ' +
+          'correction, for the mandatory no penalty. Absence of harm alone is not enough.',
+      }),
+    ),
     noFault: Type.Optional(
       Type.Boolean({
         description:
@@ -139,7 +147,16 @@ export const DiscretionAssessmentSchema = Type.Object(
     range: Type.Union(
       [
         Type.Object(
-          { min: Type.Number(), max: Type.Number(), currency: Type.Literal('CNY') },
+          {
+            min: Type.Number(),
+            max: Type.Number(),
+            currency: Type.Literal('CNY'),
+            exclusive: Type.Optional(
+              Type.Boolean({
+                description: 'Both bounds excluded (a mitigated range lies strictly below the minimum)',
+              }),
+            ),
+          },
           { additionalProperties: false },
         ),
         Type.Null(),

@@ -28,7 +28,13 @@ import type { WriteContext, WriteResult } from '../../plugins/writes';
 import { checkPowerItem, type PowerListImport } from './import-export.schemas';
 import { type PowerItemData, PowerItemDataSchema } from './power-item.schemas';
 import { itemsWithCodes, listUnitFacts } from './power-list.repository';
-import { applyAdjustment, type ChangeInput, changeErrorsOf, itemsAsOf } from './power-list.service';
+import {
+  applyAdjustment,
+  type ChangeInput,
+  changeErrorsOf,
+  INITIAL_IMPORT,
+  itemsAsOf,
+} from './power-list.service';
 import { powerListAdjustments } from './power-list.table';
 
 /** At most this many row errors are listed; `rowErrorCount` gives the total. */
@@ -207,7 +213,7 @@ async function defaultTrigger(ex: Executor, agencyId: string): Promise<Adjustmen
     .from(powerListAdjustments)
     .where(eq(powerListAdjustments.agencyId, agencyId))
     .limit(1);
-  if (!any) return 'initial_import';
+  if (!any) return INITIAL_IMPORT;
   throw new HttpProblem(
     'UNPROCESSABLE',
     'The agency already has a power list: say what prompted this import (trigger: law_change, delegation, ' +

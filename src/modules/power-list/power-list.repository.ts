@@ -26,7 +26,7 @@ import {
 import type { Executor } from '../../db/client';
 import type { IsoDate } from '../../domain/calendar/dates';
 import { containsPattern } from '../../domain/power-list/versions';
-import { units } from '../agencies/agencies.table';
+import { agencies, units } from '../agencies/agencies.table';
 import { powerItems, powerItemVersions, powerListAdjustments, powerListChanges } from './power-list.table';
 
 export type VersionRow = typeof powerItemVersions.$inferSelect;
@@ -331,5 +331,24 @@ export async function adjustmentYear(ex: Executor, agencyId: string, year: numbe
     .from(powerListChanges)
     .innerJoin(a, and(eq(a.agencyId, powerListChanges.agencyId), eq(a.id, powerListChanges.adjustmentId)))
     .where(scope);
-  return { adjustments, changes, itemsChanged: items?.items ?? 0 };
+  const contents = await ex
+    .select({ before: powerListChanges.before, after: powerListChanges.after })
+    .from(powerListChanges)
+    .innerJoin(a, and(eq(a.agencyId, powerListChanges.agencyId), eq(a.id, powerListChanges.adjustmentId)))
+    .where(scope);
+  return { adjustments, changes, itemsChanged: items?.items ?? 0, contents };
+}
+
+/**
+ * Whether the agency already has an adjustment. Locks the agency row first, so two first imports
+ * cannot both believe they are the first.
+ */
+export async function hasAdjustments(ex: Executor, agencyId: string): Promise<boolean> {
+  await ex.select({ id: agencies.id }).from(agencies).where(eq(agencies.id, agencyId)).for('update');
+  const [any] = await ex
+    .select({ id: powerListAdjustments.id })
+    .from(powerListAdjustments)
+    .where(eq(powerListAdjustments.agencyId, agencyId))
+    .limit(1);
+  return any !== undefined;
 }

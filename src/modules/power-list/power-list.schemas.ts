@@ -343,6 +343,11 @@ export const AdjustmentStatsSchema = Type.Object(
     adjustments: Type.Integer({ description: 'Dynamic adjustments effective that year' }),
     lawsTouched: Type.Integer({ description: 'Distinct laws and regulations named by those adjustments' }),
     laws: Type.Array(Type.String()),
+    lawsOfChangedItems: Type.Array(Type.String(), {
+      description:
+        'Distinct laws cited by the legal bases of the changed items, before or after the change: a check on ' +
+        '`laws`, which the adjustments declare',
+    }),
     itemsChanged: Type.Integer({ description: 'Distinct items changed' }),
     byChangeType: Type.Object(
       Object.fromEntries(

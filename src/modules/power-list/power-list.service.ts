@@ -37,6 +37,10 @@ import type { WriteContext } from '../../plugins/writes';
 import { findAgency } from '../agencies/agencies.repository';
 import type { PowerItemData } from './power-item.schemas';
 import * as repo from './power-list.repository';
+
+/** The trigger of the one adjustment that builds an agency's list (清单初始导入). */
+export const INITIAL_IMPORT: AdjustmentTrigger = 'initial_import';
+
 import type {
   AdjustmentStats,
   AdjustmentSummary,
@@ -346,6 +350,20 @@ export async function applyAdjustment(ctx: WriteContext, input: AdjustmentInput)
   const { tx } = ctx;
   const agencyId = ctx.actor.agencyId;
   const { effectiveOn } = input;
+  // The initial import builds the list once; later changes must say what prompted them, so the
+  // yearly adjustment figures (which leave the initial import out) cannot be bypassed.
+  if (input.trigger === INITIAL_IMPORT && (await repo.hasAdjustments(tx, agencyId))) {
+    throw new HttpProblem(
+      'UNPROCESSABLE',
+      'This agency’s list was imported already: name what prompts this adjustment',
+      {
+        extensions: { reason: 'INITIAL_IMPORT_DONE' },
+        errors: [
+          { in: 'body', pointer: '/trigger', message: 'initial_import is only for an agency without a list' },
+        ],
+      },
+    );
+  }
   const changes = input.changes.map(
     (c): ChangeInput => ('item' in c ? { ...c, item: normalizeItem(c.item) } : c),
   );
@@ -625,7 +643,7 @@ export async function listAdjustments(
   query: { year?: number; limit?: number; cursor?: string },
 ) {
   const limit = query.limit ?? DEFAULT_PAGE_LIMIT;
-  const after = query.cursor ? decodeCursor(query.cursor, { effectiveOn: 'string', id: 'uuid' }) : undefined;
+  const after = query.cursor ? decodeCursor(query.cursor, { effectiveOn: 'date', id: 'uuid' }) : undefined;
   const rows = await repo.listAdjustments(ex, agencyId, { year: query.year }, limit, after);
   const page = toPage(rows, limit, (row) => ({ effectiveOn: row.effectiveOn, id: row.id }));
   return { items: page.items.map(toSummary), nextCursor: page.nextCursor };
@@ -640,11 +658,11 @@ export async function adjustmentStats(
   agencyId: string,
   year: number,
 ): Promise<AdjustmentStats> {
-  const { adjustments, changes, itemsChanged } = await repo.adjustmentYear(
+  const { adjustments, changes, itemsChanged, contents } = await repo.adjustmentYear(
     ex,
     agencyId,
     year,
-    'initial_import',
+    INITIAL_IMPORT,
   );
   const laws = [...new Set(adjustments.flatMap((a) => a.laws))].sort();
   const byChangeType = Object.fromEntries(Object.keys(CHANGE_TYPES).map((t) => [t, 0])) as Record<
@@ -652,11 +670,19 @@ export async function adjustmentStats(
     number
   >;
   for (const row of changes) byChangeType[row.changeType] = row.changes;
+  const cited = (content: unknown) =>
+    ((content as { legalBasis?: { law?: unknown }[] } | null)?.legalBasis ?? [])
+      .map((basis) => basis.law)
+      .filter((law): law is string => typeof law === 'string');
+  const lawsOfChangedItems = [
+    ...new Set(contents.flatMap((c) => [...cited(c.before), ...cited(c.after)])),
+  ].sort();
   return {
     year,
     adjustments: adjustments.length,
     lawsTouched: laws.length,
     laws,
+    lawsOfChangedItems,
     itemsChanged,
     byChangeType,
   };

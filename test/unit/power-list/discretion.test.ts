@@ -103,7 +103,7 @@ function refusal(run: () => unknown): AssessmentError {
 
 describe('no penalty by law (不予处罚)', () => {
   it('APL 33(1): no harm and promptly corrected → no penalty, no tier, no range, educate the party', () => {
-    const a = assess(FIXED, { harm: 'none', promptlyCorrected: true });
+    const a = assess(FIXED, { harm: 'none', promptlyCorrected: true, minorViolation: true });
     expect(a).toMatchObject({ outcome: 'no_penalty', tier: null, range: null, benchmarkId: 'B1' });
     expect(codes(a)).toEqual(['NO_PENALTY_MINOR_CORRECTED', 'NO_PENALTY_EDUCATION']);
     expect(reasonFor(a, 'NO_PENALTY_MINOR_CORRECTED').rule).toBe('APL art. 33(1)');
@@ -111,8 +111,14 @@ describe('no penalty by law (不予处罚)', () => {
   });
 
   it('APL 33(1) needs no base even for a multiple-based fine', () => {
-    const a = assess(GAINS, { harm: 'none', promptlyCorrected: true });
+    const a = assess(GAINS, { harm: 'none', promptlyCorrected: true, minorViolation: true });
     expect(a.outcome).toBe('no_penalty');
+  });
+
+  it('APL 33(1) needs the officer’s finding that the violation is minor: no harm alone is not enough', () => {
+    const a = assess(GAINS, { harm: 'none', promptlyCorrected: true, illegalGains: 5_000_000 });
+    expect(a.outcome).toBe('penalty');
+    expect(codes(a)).not.toContain('NO_PENALTY_MINOR_CORRECTED');
   });
 
   it('APL 33(1) does not apply when not corrected, or when harm resulted', () => {
@@ -153,6 +159,7 @@ describe('no penalty by law (不予处罚)', () => {
       noFault: true,
       harm: 'none',
       promptlyCorrected: true,
+      minorViolation: true,
     });
     expect(codes(a)).toEqual([
       'NO_PENALTY_UNDER_AGE',
@@ -235,8 +242,30 @@ describe('tiers', () => {
     expect(reasonFor(a, 'MITIGATION_PERMITTED').detail).toContain('below CNY 5,000');
   });
 
-  it('APL 32 grounds in order: (1) removed harm … (4) meritorious', () => {
-    expect(MITIGATING_FACT_NAMES).toEqual(['removed_harm', 'coerced', 'confessed', 'meritorious']);
+  it('APL 32 grounds in order: (1) removed harm … (4) meritorious, (5) other statutory grounds', () => {
+    expect(MITIGATING_FACT_NAMES).toEqual([
+      'removed_harm',
+      'coerced',
+      'confessed',
+      'meritorious',
+      'other_statutory',
+    ]);
+    const a = assess(FIXED, { mitigating: ['other_statutory'] });
+    expect(a).toMatchObject({ outcome: 'penalty', tier: 'lenient' });
+    expect(reasonFor(a, 'OTHER_STATUTORY_MITIGATION').rule).toBe('APL art. 32(5)');
+  });
+
+  it('a mitigated range lies strictly below the minimum, and says so when the minimum is zero', () => {
+    const listed = assess(LISTED, { mitigating: ['confessed'], listConditionsMet: ['mitigated'] });
+    expect(listed).toMatchObject({ tier: 'mitigated', range: { min: 0, max: 5_000, exclusive: true } });
+    const zeroMinimum = {
+      ...LISTED,
+      legalRange: { min: 0, max: LISTED.legalRange.max },
+      tiers: [{ tier: 'normal' as const, min: 0, max: 50_000, conditions: [] }],
+    };
+    const a = assess(zeroMinimum, { mitigating: ['confessed'], listConditionsMet: ['mitigated'] });
+    expect(a).toMatchObject({ tier: 'mitigated', range: { min: 0, max: 0, exclusive: true } });
+    expect(reasonFor(a, 'MITIGATED_RANGE').detail).toContain('lighter kind of penalty');
   });
 
   it.each([AGE_OF_PENALTY_RESPONSIBILITY, AGE_OF_FULL_PENALTY_RESPONSIBILITY - 1])(
@@ -422,7 +451,7 @@ describe('no compulsory measure (免予行政强制)', () => {
   });
 
   it('reported with a no-penalty outcome too', () => {
-    const a = assess(LISTED, { harm: 'none', promptlyCorrected: true });
+    const a = assess(LISTED, { harm: 'none', promptlyCorrected: true, minorViolation: true });
     expect(a).toMatchObject({ outcome: 'no_penalty', noCompulsoryMeasure: true });
   });
 

@@ -1,4 +1,5 @@
 /** Reading power-list files (权责清单导入): CSV and JSON rows, per-row errors, the diff, the export. */
+
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -12,9 +13,11 @@ import {
   ImportFileError,
   type ItemContent,
   MAX_IMPORT_ROWS,
+  neutraliseFormula,
   type ParsedFile,
   parseCsv,
   parseJson,
+  restoreFormula,
   toCsv,
   type UnitRef,
 } from '../../../src/domain/power-list/import-rows';
@@ -515,5 +518,24 @@ describe('export', () => {
     expect(text).toContain('"[{""law"":""某法"",""article"":""第一条"",""text"":""第一款\\n第二款""}]"');
     expect(back.map(comparable)).toEqual(items.map(comparable));
     expect(back[5]?.internalNotes).toBe('  内部备注\n第二行 ');
+  });
+});
+
+describe('spreadsheet formulas (CSV injection)', () => {
+  it('writes formula-like cells behind an apostrophe and reads them back unchanged', () => {
+    for (const value of [
+      '=HYPERLINK("http://x","y")',
+      '+1',
+      '-2+3',
+      '@SUM(1)',
+      "'=already",
+      "''+twice",
+      'plain',
+      "it's",
+    ]) {
+      const written = neutraliseFormula(value);
+      expect(/^[=+\-@\t\r]/.test(written)).toBe(false);
+      expect(restoreFormula(written)).toBe(value);
+    }
   });
 });
