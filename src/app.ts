@@ -27,6 +27,9 @@ import { createTokenVerifier, developmentSecret, mintToken } from './modules/aut
 import { calendarRoutes } from './modules/calendar/calendar.routes';
 import { calendarSchemas } from './modules/calendar/calendar.schemas';
 import { createCalendarService } from './modules/calendar/calendar.service';
+import { caseRoutes } from './modules/cases/cases.routes';
+import { caseSchemas } from './modules/cases/cases.schemas';
+import { createCasesService } from './modules/cases/cases.service';
 import { seedDemoBureau } from './modules/demo/demo-bureau';
 import { documentNumberRoutes } from './modules/document-numbers/document-numbers.routes';
 import { documentNumberSchemas } from './modules/document-numbers/document-numbers.schemas';
@@ -161,6 +164,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     ...powerListSchemas,
     ...discretionSchemas,
     ...powerListImportSchemas,
+    ...caseSchemas,
   ]) {
     app.addSchema(schema);
   }
@@ -181,6 +185,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(adjustmentRoutes, { prefix: '/v1/power-list/adjustments' });
   await app.register(discretionRoutes, { prefix: '/v1/discretion' });
   await app.register(publicPowerListRoutes, { prefix: '/v1/public/power-items' });
+  await app.register(caseRoutes, { prefix: '/v1/cases', cases: createCasesService({ calendar }) });
 
   if (devSecret && (await migrationStatus(database.db)).pending > 0) {
     app.log.warn(

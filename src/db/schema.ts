@@ -13,6 +13,15 @@ export {
   calendarState,
 } from '../modules/calendar/calendar.table';
 export {
+  caseEvents,
+  caseEvidence,
+  caseMeasures,
+  caseOfficers,
+  caseParties,
+  casePauses,
+  cases,
+} from '../modules/cases/cases.table';
+export {
   documentCounters,
   documentNumberFormats,
   documentNumbers,

@@ -22,6 +22,7 @@ export const PROBLEM_CODES = {
   HEADERS_TOO_LARGE: { status: 431, title: 'The request headers are too large' },
   IDEMPOTENCY_KEY_REUSED: { status: 422, title: 'The Idempotency-Key was used for a different request' },
   UNPROCESSABLE: { status: 422, title: 'The request cannot be processed' },
+  CASE_RULE_VIOLATION: { status: 422, title: 'The case does not meet the conditions for this step' },
   PRECONDITION_REQUIRED: { status: 428, title: 'This update requires an If-Match header' },
   RATE_LIMITED: { status: 429, title: 'Too many requests' },
   AUTHENTICATION_REQUIRED: { status: 401, title: 'Authentication required' },

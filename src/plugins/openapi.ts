@@ -31,6 +31,11 @@ export const API_TAGS = [
   },
   { name: 'discretion', description: 'Discretion benchmarks (裁量基准) and penalty assessment' },
   { name: 'public', description: 'Published information, no authentication (公开)' },
+  {
+    name: 'cases',
+    description:
+      'Enforcement cases (行政处罚案件): leads, filing, investigation, review, notice, hearing, decision',
+  },
   { name: 'calendar', description: 'Working-day calendar (工作日历) and legal deadlines (法定期限)' },
 ];
 

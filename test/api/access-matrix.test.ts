@@ -55,6 +55,13 @@ beforeAll(async () => {
   ids.itemId = (
     await admin.get(`/v1/power-items?q=${encodeURIComponent('未取得食品经营许可')}`).expect(200)
   ).body.items[0].id;
+  ids.caseId = (
+    await t
+      .as('officer')
+      .post('/v1/cases')
+      .send({ source: 'inspection', receivedOn: '2024-03-01', summary: '检查发现无证经营' })
+      .expect(201)
+  ).body.id;
 });
 afterAll(() => t.close());
 

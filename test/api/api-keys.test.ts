@@ -146,10 +146,10 @@ describe('creating an API key', () => {
   });
 
   it('refuses an unknown operation, pointing at it', async () => {
-    const res = await t.http.post('/v1/api-keys').send({ name: '未知', scopes: ['cases.read'] });
+    const res = await t.http.post('/v1/api-keys').send({ name: '未知', scopes: ['lottery.read'] });
     expect(res.status).toBe(400);
     expect(res.body.errors).toEqual([
-      { in: 'body', pointer: '/scopes/0', message: 'cases.read is not an operation' },
+      { in: 'body', pointer: '/scopes/0', message: 'lottery.read is not an operation' },
     ]);
   });
 

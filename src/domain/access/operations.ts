@@ -60,6 +60,14 @@ export const OPERATIONS = {
   'personal_data.unmask': op('Read unmasked resident ID and phone numbers (audited)', ['admin']),
   'api_keys.manage': op('Create, list and revoke API keys for system clients', ['admin']),
   'audit.read': op('Read the audit trail and verify its hash chain', ['auditor', 'supervisor']),
+  'cases.read': op('Read enforcement cases (行政处罚案件), their clocks and timelines', EVERY_ROLE, true),
+  'cases.write': op('Register leads, record case steps (立案、调查、审核、告知、听证、决定)', [
+    'officer',
+    'unit_head',
+    'legal_reviewer',
+    'bureau_head',
+    'admin',
+  ]),
   'power_list.read': op(
     'Read the power and responsibility list (权责清单), as of any date',
     EVERY_ROLE,

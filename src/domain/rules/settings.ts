@@ -49,6 +49,38 @@ export const RULE_SETTINGS = {
     schema: WorkingDays,
     default: 7,
   }),
+  'hearing.fine_thresholds': setting({
+    description:
+      'Fines (and confiscations) from which the party may request a hearing (较大数额): natural persons / organisations',
+    source:
+      'HR art. 5: CNY 10,000 (natural person), CNY 100,000 (organisation); a province may set other amounts',
+    schema: Type.Object(
+      { naturalPerson: Type.Number({ minimum: 0 }), organisation: Type.Number({ minimum: 0 }) },
+      { additionalProperties: false },
+    ),
+    default: { naturalPerson: 10_000, organisation: 100_000 },
+  }),
+  'legal_review.all_cases': setting({
+    description:
+      'Whether every case gets a legal review (法制审核) before its decision, not only the catalogue’s',
+    source: 'APL art. 58 and the local catalogue; the seed bureau reviews 100 % of its cases',
+    schema: Type.Boolean(),
+    default: false,
+  }),
+  'collective_discussion.fine_thresholds': setting({
+    description:
+      'Fines from which a case counts as major (重大) and needs a collective discussion (集体讨论); null: only ' +
+      'the manual major/complex flag',
+    source: 'APL art. 57; the amounts are the local catalogue’s (重大行政处罚案件标准)',
+    schema: Type.Union([
+      Type.Null(),
+      Type.Object(
+        { naturalPerson: Type.Number({ minimum: 0 }), organisation: Type.Number({ minimum: 0 }) },
+        { additionalProperties: false },
+      ),
+    ]),
+    default: null,
+  }),
   'officers.min_legal_reviewer_ratio': setting({
     description: 'Minimum share of legal reviewers (法制审核人员) among enforcement officers',
     source: 'RULES.md §11: 5 % of enforcement staff',

@@ -172,22 +172,37 @@ export async function seedBureau(
       });
     }
 
-    // The seed bureau publishes penalty decisions within 7 working days (its own commitment).
-    await tx.insert(ruleSettings).values({
-      agencyId,
-      key: 'publication.working_days',
-      effectiveFrom: `${year - 2}-01-01`,
-      value: 7,
-      basis: '城东区市场监督管理局: publication within 7 working days (2024 rule-of-law report)',
-      createdAt: now,
-    });
-    events.push({
-      chainId: agencyId,
-      action: 'rule_setting.set',
-      entityType: 'rule_setting',
-      entityId: 'publication.working_days',
-      changes: changedFields(null, { value: 7, effectiveFrom: `${year - 2}-01-01` }),
-    });
+    // The seed bureau's own practice, from its 2024 rule-of-law report: publication within 7 working
+    // days, and a legal review (法制审核) of every case before deciding.
+    const practice = [
+      {
+        key: 'publication.working_days',
+        value: 7,
+        basis: '城东区市场监督管理局: publication within 7 working days (2024 rule-of-law report)',
+      },
+      {
+        key: 'legal_review.all_cases',
+        value: true,
+        basis: '城东区市场监督管理局: every penalty case passes legal review (2024 rule-of-law report)',
+      },
+    ];
+    for (const setting of practice) {
+      await tx.insert(ruleSettings).values({
+        agencyId,
+        key: setting.key,
+        effectiveFrom: `${year - 2}-01-01`,
+        value: setting.value,
+        basis: setting.basis,
+        createdAt: now,
+      });
+      events.push({
+        chainId: agencyId,
+        action: 'rule_setting.set',
+        entityType: 'rule_setting',
+        entityId: setting.key,
+        changes: changedFields(null, { value: setting.value, effectiveFrom: `${year - 2}-01-01` }),
+      });
+    }
 
     await appendAuditEvents(
       tx,

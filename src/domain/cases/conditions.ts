@@ -1,0 +1,125 @@
+/**
+ * The conditions a case action can fail, each with the rule it comes from. A refused action answers
+ * 422 CASE_RULE_VIOLATION listing these codes; GET /v1/cases/{id}/actions shows them in advance.
+ */
+export interface ConditionDefinition {
+  /** The legal source, e.g. `APL art. 42`. */
+  rule: string;
+  message: string;
+}
+
+function condition(rule: string, message: string): ConditionDefinition {
+  return { rule, message };
+}
+
+export const CONDITIONS = {
+  // Where the case stands
+  WRONG_STAGE: condition('PPR', 'The action does not apply at this stage of the case'),
+  CASE_SUSPENDED: condition('PPR', 'The case is suspended (中止); resume it first'),
+  NOT_SUSPENDED: condition('PPR', 'The case is not suspended'),
+  // Filing (立案)
+  INSUFFICIENT_CERTIFIED_OFFICERS: condition(
+    'APL art. 42',
+    'At least two officers holding enforcement certificates valid on the date must handle the case',
+  ),
+  NO_PARTY: condition('PPR art. 19', 'The case needs at least one party (当事人)'),
+  NO_PENALTY_POWER_ITEM: condition(
+    'RULES.md §8',
+    'The case must cite a penalty item (行政处罚事项) of the power list in force on the date',
+  ),
+  LIMITATION_EXPIRED: condition(
+    'APL art. 36',
+    'The violation is outside the limitation period (2 years; 5 years where life, health or financial security was harmed)',
+  ),
+  LIMITATION_REASON_MISSING: condition('APL art. 36', 'The 5-year limitation needs its reason recorded'),
+  APPROVER_NOT_BUREAU_HEAD: condition('PPR art. 18', 'The bureau head (局负责人) must approve this decision'),
+  OFFICER_CERTIFICATE_INVALID: condition(
+    'APL art. 42',
+    'Every assigned officer needs a certificate valid on the date',
+  ),
+  DATE_BEFORE_PREVIOUS_STEP: condition('PPR', 'The act cannot be dated before the step it follows'),
+  DATE_IN_FUTURE: condition('PPR', 'The act cannot be dated in the future'),
+  // Investigation (调查)
+  NO_EVIDENCE: condition('APL art. 46', 'The investigation-end report needs at least one piece of evidence'),
+  // Review (审核) and legal review (法制审核)
+  CASE_REVIEW_NOT_COMPLETED: condition('PPR', 'The case review (案件审核) has not passed'),
+  LEGAL_REVIEW_NOT_PASSED: condition(
+    'APL art. 58',
+    'A legal review (法制审核) must have passed, after the last change to the proposed penalty and after any hearing',
+  ),
+  REVIEWER_NOT_LEGAL_REVIEWER: condition('APL art. 58', 'The reviewer must hold the legal_reviewer role'),
+  REVIEWER_NOT_QUALIFIED: condition(
+    'APL art. 58',
+    'A legal reviewer needs the national legal professional qualification (法律职业资格)',
+  ),
+  REVIEWER_IS_INVESTIGATOR: condition(
+    'APL art. 58',
+    'The legal reviewer must not be one of the case’s investigators',
+  ),
+  // Notice (告知), statements (陈述申辩) and hearings (听证)
+  NO_PROPOSED_PENALTY: condition('APL art. 44', 'The notice must state the proposed penalty'),
+  NOTICE_NOT_SERVED: condition('APL art. 44', 'No pre-penalty notice (行政处罚告知书) has been served'),
+  STATEMENT_PERIOD_OPEN: condition(
+    'APL art. 64',
+    'The party’s period to state, defend or request a hearing (5 working days) is still open and not waived',
+  ),
+  STATEMENT_PERIOD_CLOSED: condition(
+    'APL art. 64',
+    'The period to request a hearing (5 working days) has ended',
+  ),
+  NO_HEARING_RIGHT: condition('HR art. 5', 'The proposed penalty carries no right to a hearing'),
+  HEARING_NOT_REQUESTED: condition('APL art. 64', 'No hearing was requested'),
+  HEARING_ALREADY_REQUESTED: condition('APL art. 64', 'A hearing was already requested'),
+  HEARING_NOT_SCHEDULED: condition('APL art. 64', 'No hearing has been scheduled'),
+  HEARING_NOTICE_TOO_LATE: condition(
+    'APL art. 64',
+    'The hearing notice (听证通知书) must be served at least 7 working days before the hearing',
+  ),
+  HEARING_CHAIR_IS_INVESTIGATOR: condition(
+    'APL art. 64',
+    'The hearing must be chaired by someone who did not investigate',
+  ),
+  HEARING_NOT_HELD: condition('APL art. 64', 'A requested hearing has not been held'),
+  DEFENCE_CANNOT_AGGRAVATE: condition(
+    'APL art. 45',
+    'The penalty may not be made heavier because the party stated or defended (不得因陈述申辩加重处罚)',
+  ),
+  // Collective discussion (集体讨论) and extensions (延期)
+  COLLECTIVE_DISCUSSION_REQUIRED: condition(
+    'APL art. 57',
+    'A major or complex case needs a recorded collective discussion (集体讨论) of the bureau heads',
+  ),
+  TOO_FEW_HEADS: condition(
+    'APL art. 57',
+    'A collective discussion needs at least two bureau heads attending',
+  ),
+  EXTENSION_NOT_ALLOWED: condition(
+    'APL art. 60',
+    'The case period may be extended once by 30 days with the head’s approval; further only after a collective discussion',
+  ),
+  // Deciding (决定)
+  DECISION_EXCEEDS_NOTICE: condition(
+    'APL art. 44',
+    'The decided penalty is heavier than, or not among, the penalties the notice stated',
+  ),
+  OUTSIDE_BENCHMARK_WITHOUT_REASON: condition(
+    'APL art. 34',
+    'A fine outside the discretion benchmark’s range needs a recorded reason',
+  ),
+} as const satisfies Record<string, ConditionDefinition>;
+
+export type ConditionCode = keyof typeof CONDITIONS;
+
+/** An unmet condition as the API shows it. */
+export interface Unmet {
+  code: ConditionCode;
+  rule: string;
+  message: string;
+  /** Specifics, e.g. which officers lack a valid certificate. */
+  detail?: string;
+}
+
+export function unmet(code: ConditionCode, detail?: string): Unmet {
+  const { rule, message } = CONDITIONS[code];
+  return { code, rule, message, ...(detail ? { detail } : {}) };
+}

@@ -1,0 +1,820 @@
+/**
+ * Enforcement cases (行政处罚案件), part 1: from lead to decision (RULES.md §1).
+ *
+ * Every step is a named action. The service locks the case, builds the guards' snapshot from what
+ * was recorded, looks up the facts a guard needs (certificates on the act's date, the power item,
+ * people's roles), runs the pure guard and either refuses with every unmet condition (422
+ * CASE_RULE_VIOLATION, nothing written) or applies the action: the case row, a timeline event, the
+ * document number where the act produces a numbered document, and the audit event.
+ */
+import type { Executor } from '../../db/client';
+import { changedFields } from '../../domain/audit/hash-chain';
+import { addDays, chinaDate, type IsoDate } from '../../domain/calendar/dates';
+import { computeDeadline } from '../../domain/calendar/deadlines';
+import { type CaseClock, caseClocks } from '../../domain/cases/case-clocks';
+import {
+  type ActionInput,
+  availableActions,
+  type CaseAction,
+  checkAction,
+  type GuardFacts,
+  LIMITATION_YEARS,
+  type LimitationBasis,
+  limitationEndsOn,
+} from '../../domain/cases/case-guards';
+import type { CaseSnapshot, CaseStage, PartyKind, ProposedPenalty } from '../../domain/cases/case-model';
+import {
+  collectiveDiscussionRequired,
+  hearingRight,
+  legalReviewRequired,
+  stageAfter,
+} from '../../domain/cases/case-rules';
+import { buildSnapshot } from '../../domain/cases/case-snapshot';
+import type { DocumentType } from '../../domain/documents/document-types';
+import { maskResidentId } from '../../domain/identifiers';
+import { PERIOD_RULES } from '../../domain/rules/period-rules';
+import { staleVersion } from '../../http/etag';
+import { decodeCursor, toPage } from '../../http/pagination';
+import { type FieldError, HttpProblem, notFound } from '../../http/problems';
+import { DEFAULT_PAGE_LIMIT } from '../../http/schemas';
+import type { Principal } from '../../plugins/auth';
+import type { WriteContext } from '../../plugins/writes';
+import { findUnit } from '../agencies/agencies.repository';
+import type { CalendarService } from '../calendar/calendar.service';
+import { allocateDocumentNumber } from '../document-numbers/document-numbers.service';
+import { findOfficer } from '../officers/officers.repository';
+import { certificatesValidOn, maskPhone } from '../officers/officers.service';
+import { assessItem } from '../power-list/discretion.service';
+import { findItem } from '../power-list/power-list.repository';
+import { findItemAsOf } from '../power-list/power-list.service';
+import { ruleSetting } from '../rule-settings/rule-settings.service';
+import * as repo from './cases.repository';
+import type { ActionBody, ActionName, CaseCreate, CaseUpdate, CaseView, PartyInput } from './cases.schemas';
+
+export type CasesDeps = { calendar: CalendarService };
+
+function invalid(errors: FieldError[]): HttpProblem {
+  return new HttpProblem(
+    'VALIDATION_FAILED',
+    errors.map((e) => `${e.in}${e.pointer} ${e.message}`).join('; '),
+    {
+      errors,
+    },
+  );
+}
+
+/** What each kind of party must carry (RULES.md §10 identifiers). */
+function partyProblems(party: PartyInput, pointer: string): FieldError[] {
+  const need = (field: keyof PartyInput, why: string): FieldError[] =>
+    party[field] ? [] : [{ in: 'body', pointer: `${pointer}/${field}`, message: `is required for ${why}` }];
+  switch (party.kind) {
+    case 'natural_person':
+      return need('residentId', 'a natural person (公民身份号码)');
+    case 'legal_person':
+      return [
+        ...need('creditCode', 'a legal person'),
+        ...need('legalRepresentative', 'a legal person (法定代表人)'),
+      ];
+    case 'other_organisation':
+      return need('creditCode', 'an organisation');
+    case 'individual_business':
+      return [
+        ...need('creditCode', 'an individual business'),
+        ...need('legalRepresentative', 'its operator (经营者)'),
+      ];
+  }
+}
+
+function toParty(row: repo.PartyRow) {
+  return {
+    id: row.id,
+    kind: row.kind,
+    name: row.name,
+    residentId: row.residentId ? maskResidentId(row.residentId) : null,
+    creditCode: row.creditCode,
+    legalRepresentative: row.legalRepresentative,
+    address: row.address,
+    phone: row.phone ? maskPhone(row.phone) : null,
+  };
+}
+
+/** The settings the case rules depend on, as of a date. */
+async function caseSettings(ex: Executor, agencyId: string, on: IsoDate) {
+  const [allCases, hearingThresholds, discussionThresholds, reviewDays] = [
+    await ruleSetting(ex, agencyId, 'legal_review.all_cases', on),
+    await ruleSetting(ex, agencyId, 'hearing.fine_thresholds', on),
+    await ruleSetting(ex, agencyId, 'collective_discussion.fine_thresholds', on),
+    await ruleSetting(ex, agencyId, 'case_review.working_days', on),
+  ];
+  return {
+    allCases: allCases.value,
+    hearingThresholds: hearingThresholds.value,
+    discussionThresholds: discussionThresholds.value,
+    caseReviewDays: reviewDays.value,
+  };
+}
+
+interface Loaded {
+  row: repo.CaseRow;
+  parties: repo.PartyRow[];
+  officers: Awaited<ReturnType<typeof repo.listCaseOfficers>>;
+  events: repo.EventRow[];
+  pauses: repo.PauseRow[];
+  snapshot: CaseSnapshot;
+  settings: Awaited<ReturnType<typeof caseSettings>>;
+}
+
+async function load(
+  ex: Executor,
+  agencyId: string,
+  caseId: string,
+  today: IsoDate,
+  lock = false,
+): Promise<Loaded> {
+  const row = await repo.findCase(ex, agencyId, caseId, { lock });
+  if (!row) throw notFound('Case', caseId);
+  const parties = await repo.listParties(ex, agencyId, caseId);
+  const officers = await repo.listCaseOfficers(ex, agencyId, caseId);
+  const events = await repo.listEvents(ex, agencyId, caseId);
+  const pauses = await repo.listPauses(ex, agencyId, caseId);
+  const evidenceCount = await repo.countEvidence(ex, agencyId, caseId);
+  const settings = await caseSettings(ex, agencyId, today);
+  const kinds = parties.map((p) => p.kind as PartyKind);
+  const base = buildSnapshot(
+    row,
+    kinds,
+    officers.map((o) => o.id),
+    evidenceCount,
+    events,
+    pauses,
+  );
+  const flags = { major: row.major, complex: row.complex };
+  const snapshot: CaseSnapshot = {
+    ...base,
+    legalReviewRequired: legalReviewRequired(base, flags, settings),
+    collectiveDiscussionRequired: collectiveDiscussionRequired(base, flags, settings.discussionThresholds),
+  };
+  return { row, parties, officers, events, pauses, snapshot, settings };
+}
+
+/** Facts every guard may look at, on a date. */
+async function guardFacts(
+  ex: Executor,
+  agencyId: string,
+  l: Loaded,
+  on: IsoDate,
+  today: IsoDate,
+): Promise<GuardFacts> {
+  const validity = await certificatesValidOn(ex, agencyId, l.snapshot.officerIds, on);
+  const item = l.row.powerItemId ? await findItemAsOf(ex, agencyId, l.row.powerItemId, on) : undefined;
+  return {
+    today,
+    certifiedOfficerIds: validity.filter((v) => v.valid).map((v) => v.officerId),
+    powerItem: item ? { category: item.category, inForce: item.status === 'in_force' } : null,
+  };
+}
+
+async function hasRole(ex: Executor, agencyId: string, officerId: string, role: string) {
+  const officer = await findOfficer(ex, agencyId, officerId);
+  return officer !== undefined && officer.employmentStatus === 'active' && officer.roles.includes(role);
+}
+
+function clockInputs(l: Loaded, today: IsoDate) {
+  const { row, snapshot: s } = l;
+  const leadResolved = l.events.find((e) => ['file', 'decline-filing', 'transfer'].includes(e.action));
+  const statementClosed =
+    s.waivedOn ??
+    s.hearing?.requestedOn ??
+    (s.notice && today > s.notice.windowEndsOn ? s.notice.windowEndsOn : null) ??
+    (row.decidedOn || ['terminated'].includes(row.stage) ? (row.decidedOn ?? today) : null);
+  const reviewPassed = s.caseReview?.result === 'pass' ? s.caseReview.on : null;
+  return {
+    receivedOn: row.receivedOn,
+    leadResolvedOn: leadResolved?.occurredOn ?? null,
+    filingExtensionDays: s.filingExtensionDays,
+    filedOn: row.filedOn,
+    concludedOn: row.concludedOn,
+    caseReviewPassedOn: reviewPassed,
+    caseReviewDays: l.settings.caseReviewDays,
+    noticeServedOn: s.notice?.servedOn ?? null,
+    statementClosedOn: statementClosed,
+    decidedOn: row.decidedOn ?? (row.stage === 'terminated' ? (l.events.at(-1)?.occurredOn ?? null) : null),
+    decisionExtensions: l.events
+      .filter((e) => e.action === 'approve-extension' && e.data.kind === 'decision')
+      .map((e) => ({ days: Number(e.data.days), reason: String(e.data.reason ?? ''), on: e.occurredOn })),
+    pauses: l.pauses.map((p) => ({
+      from: p.fromDate,
+      ...(p.toDate ? { to: p.toDate } : {}),
+      reason: p.reason,
+      kind: p.kind,
+    })),
+  };
+}
+
+export function createCasesService({ calendar }: CasesDeps) {
+  async function view(ex: Executor, agencyId: string, l: Loaded, today: IsoDate): Promise<CaseView> {
+    const { row, snapshot: s } = l;
+    const cal = await calendar.calendarFor(ex);
+    const clocks: CaseClock[] = caseClocks(cal, clockInputs(l, today), today);
+    const valid = await certificatesValidOn(ex, agencyId, s.officerIds, today);
+    const item = row.powerItemId ? await findItem(ex, agencyId, row.powerItemId) : undefined;
+    const itemNow = row.powerItemId ? await findItemAsOf(ex, agencyId, row.powerItemId, today) : undefined;
+    const noticeEvent = [...l.events].reverse().find((e) => e.action === 'issue-notice');
+    const basis = row.limitationBasis as LimitationBasis | null;
+    return {
+      id: row.id,
+      stage: row.stage as CaseStage,
+      suspended: row.suspended,
+      major: row.major,
+      complex: row.complex,
+      source: row.source,
+      sourceRef: row.sourceRef,
+      receivedOn: row.receivedOn,
+      summary: row.summary,
+      violationOn: row.violationOn,
+      powerItem: item ? { id: item.id, code: item.code, name: itemNow?.name ?? item.code } : null,
+      unitId: row.unitId,
+      filedOn: row.filedOn,
+      filingNumber: row.filingNumber,
+      limitation: basis
+        ? {
+            basis,
+            reason: row.limitationReason,
+            endsOn: row.violationOn ? limitationEndsOn(row.violationOn, basis) : null,
+          }
+        : null,
+      parties: l.parties.map(toParty),
+      officers: l.officers.map((o) => ({
+        id: o.id,
+        name: o.name,
+        certificateValidToday: valid.find((v) => v.officerId === o.id)?.valid ?? false,
+      })),
+      evidenceCount: s.evidenceCount,
+      proposal: s.proposal ? { version: s.proposal.version, penalties: s.proposal.penalties } : null,
+      notice: s.notice
+        ? {
+            servedOn: s.notice.servedOn,
+            windowEndsOn: s.notice.windowEndsOn,
+            hearingRight: s.notice.hearingRight,
+            documentNumber: noticeEvent?.documentNumber ?? null,
+          }
+        : null,
+      legalReviewRequired: s.legalReviewRequired,
+      collectiveDiscussionRequired: s.collectiveDiscussionRequired,
+      decidedOn: row.decidedOn,
+      decisionNumber: row.decisionNumber,
+      decision: (row.decision as Record<string, unknown> | null) ?? null,
+      closingReason: row.closingReason,
+      clocks,
+      version: row.version,
+      createdAt: row.createdAt.toISOString(),
+      updatedAt: row.updatedAt.toISOString(),
+    };
+  }
+
+  async function requireUnitOf(ex: Executor, agencyId: string, unitId: string) {
+    if (!(await findUnit(ex, agencyId, unitId))) {
+      throw invalid([{ in: 'body', pointer: '/unitId', message: 'is not a unit of your agency' }]);
+    }
+  }
+
+  async function requireItemOf(ex: Executor, agencyId: string, itemId: string) {
+    if (!(await findItem(ex, agencyId, itemId))) {
+      throw invalid([
+        { in: 'body', pointer: '/powerItemId', message: 'is not an item of your agency’s power list' },
+      ]);
+    }
+  }
+
+  async function register(ctx: WriteContext, input: CaseCreate): Promise<CaseView> {
+    const agencyId = ctx.actor.agencyId;
+    const today = chinaDate(ctx.now);
+    const errors = (input.parties ?? []).flatMap((p, i) => partyProblems(p, `/parties/${i}`));
+    if (input.receivedOn > today)
+      errors.push({ in: 'body', pointer: '/receivedOn', message: 'is in the future' });
+    if (input.violationOn && input.violationOn > input.receivedOn) {
+      errors.push({ in: 'body', pointer: '/violationOn', message: 'is after the lead was received' });
+    }
+    if (errors.length > 0) throw invalid(errors);
+    if (input.unitId) await requireUnitOf(ctx.tx, agencyId, input.unitId);
+    if (input.powerItemId) await requireItemOf(ctx.tx, agencyId, input.powerItemId);
+
+    const row = await repo.insertCase(ctx.tx, {
+      agencyId,
+      stage: 'lead',
+      source: input.source,
+      sourceRef: input.sourceRef ?? null,
+      receivedOn: input.receivedOn,
+      summary: input.summary,
+      violationOn: input.violationOn ?? null,
+      powerItemId: input.powerItemId ?? null,
+      unitId: input.unitId ?? null,
+      major: input.major ?? false,
+      complex: input.complex ?? false,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    });
+    await repo.insertParties(
+      ctx.tx,
+      (input.parties ?? []).map((p) => ({ agencyId, caseId: row.id, ...p, createdAt: ctx.now })),
+    );
+    await repo.appendEvent(ctx.tx, {
+      agencyId,
+      caseId: row.id,
+      action: 'register-lead',
+      occurredOn: input.receivedOn,
+      recordedAt: ctx.now,
+      actorType: ctx.actor.kind,
+      actorId: ctx.actor.id,
+      data: {
+        source: input.source,
+        sourceRef: input.sourceRef ?? null,
+        parties: (input.parties ?? []).length,
+      },
+      documentNumber: null,
+    });
+    ctx.audit({
+      action: 'case.lead_registered',
+      entityType: 'case',
+      entityId: row.id,
+      changes: changedFields(null, {
+        source: input.source,
+        receivedOn: input.receivedOn,
+        summary: input.summary,
+      }),
+    });
+    return view(ctx.tx, agencyId, await load(ctx.tx, agencyId, row.id, today), today);
+  }
+
+  async function get(ex: Executor, agencyId: string, caseId: string, today: IsoDate) {
+    return view(ex, agencyId, await load(ex, agencyId, caseId, today), today);
+  }
+
+  async function update(ctx: WriteContext, caseId: string, versions: number[], input: CaseUpdate) {
+    const agencyId = ctx.actor.agencyId;
+    const today = chinaDate(ctx.now);
+    const current = await repo.findCase(ctx.tx, agencyId, caseId, { lock: true });
+    if (!current) throw notFound('Case', caseId);
+    if (!versions.includes(current.version)) throw staleVersion(current.version);
+    if (!['lead', 'investigation', 'review', 'notice'].includes(current.stage)) {
+      throw new HttpProblem('UNPROCESSABLE', `The case is ${current.stage}: its record is closed`, {
+        extensions: { reason: 'CASE_CLOSED' },
+      });
+    }
+    if (input.unitId) await requireUnitOf(ctx.tx, agencyId, input.unitId);
+    if (input.powerItemId) await requireItemOf(ctx.tx, agencyId, input.powerItemId);
+    const row = await repo.updateCase(ctx.tx, agencyId, caseId, { ...input }, ctx.now);
+    ctx.audit({
+      action: 'case.updated',
+      entityType: 'case',
+      entityId: caseId,
+      changes: changedFields(current, row),
+    });
+    return view(ctx.tx, agencyId, await load(ctx.tx, agencyId, caseId, today), today);
+  }
+
+  async function addParty(ctx: WriteContext, caseId: string, input: PartyInput) {
+    const agencyId = ctx.actor.agencyId;
+    const today = chinaDate(ctx.now);
+    const errors = partyProblems(input, '');
+    if (errors.length > 0) throw invalid(errors);
+    const current = await repo.findCase(ctx.tx, agencyId, caseId, { lock: true });
+    if (!current) throw notFound('Case', caseId);
+    if (!['lead', 'investigation', 'review'].includes(current.stage)) {
+      throw new HttpProblem('UNPROCESSABLE', 'Parties are added before the pre-penalty notice', {
+        extensions: { reason: 'CASE_STAGE_CLOSED_FOR_PARTIES' },
+      });
+    }
+    const [party] = await repo.insertParties(ctx.tx, [{ agencyId, caseId, ...input, createdAt: ctx.now }]);
+    await repo.updateCase(ctx.tx, agencyId, caseId, {}, ctx.now);
+    await repo.appendEvent(ctx.tx, {
+      agencyId,
+      caseId,
+      action: 'add-party',
+      occurredOn: today,
+      recordedAt: ctx.now,
+      actorType: ctx.actor.kind,
+      actorId: ctx.actor.id,
+      data: { partyId: party?.id, kind: input.kind, name: input.name },
+      documentNumber: null,
+    });
+    ctx.audit({
+      action: 'case.party_added',
+      entityType: 'case',
+      entityId: caseId,
+      changes: { party: { before: null, after: { kind: input.kind, name: input.name } } },
+    });
+    return view(ctx.tx, agencyId, await load(ctx.tx, agencyId, caseId, today), today);
+  }
+
+  async function actions(ex: Executor, agencyId: string, caseId: string, today: IsoDate) {
+    const l = await load(ex, agencyId, caseId, today);
+    const facts = await guardFacts(ex, agencyId, l, today, today);
+    return { caseId, stage: l.row.stage as CaseStage, actions: availableActions(l.snapshot, facts) };
+  }
+
+  async function timeline(ex: Executor, agencyId: string, caseId: string) {
+    const row = await repo.findCase(ex, agencyId, caseId);
+    if (!row) throw notFound('Case', caseId);
+    const events = await repo.listEvents(ex, agencyId, caseId);
+    return {
+      caseId,
+      events: events.map((e) => ({
+        seq: e.seq,
+        action: e.action,
+        occurredOn: e.occurredOn,
+        recordedAt: e.recordedAt.toISOString(),
+        actorType: e.actorType,
+        actorId: e.actorId,
+        data: e.data,
+        documentNumber: e.documentNumber,
+      })),
+    };
+  }
+
+  async function list(
+    ex: Executor,
+    agencyId: string,
+    query: { limit?: number; cursor?: string; stage?: string },
+    today: IsoDate,
+  ) {
+    const limit = query.limit ?? DEFAULT_PAGE_LIMIT;
+    const after = query.cursor ? decodeCursor(query.cursor, { id: 'uuid' }).id : undefined;
+    const rows = await repo.listCases(
+      ex,
+      agencyId,
+      { ...(query.stage ? { stage: query.stage } : {}) },
+      limit,
+      after,
+    );
+    const page = toPage(rows, limit, (r) => ({ id: r.id }));
+    const items: CaseView[] = [];
+    for (const row of page.items) items.push(await get(ex, agencyId, row.id, today));
+    return { items, nextCursor: page.nextCursor };
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Actions
+
+  interface Step {
+    changes: Partial<repo.CaseRow>;
+    data: Record<string, unknown>;
+    documentType?: DocumentType;
+    /** Extra writes once the guard passed (pauses, officer assignments). */
+    after?: () => Promise<void>;
+  }
+
+  async function perform<A extends ActionName>(
+    ctx: WriteContext,
+    caseId: string,
+    action: A,
+    body: ActionBody<A>,
+    /** From an optional If-Match: the versions the caller saw. */
+    versions: number[] | null = null,
+  ): Promise<CaseView> {
+    const agencyId = ctx.actor.agencyId;
+    const today = chinaDate(ctx.now);
+    const l = await load(ctx.tx, agencyId, caseId, today, true);
+    if (versions && !versions.includes(l.row.version)) throw staleVersion(l.row.version);
+    const on = ('on' in body ? body.on : today) as IsoDate;
+    const facts = await guardFacts(ctx.tx, agencyId, l, on, today);
+    const s = l.snapshot;
+    const approver = async () =>
+      'approverId' in body ? hasRole(ctx.tx, agencyId, body.approverId as string, 'bureau_head') : false;
+
+    let input: unknown;
+    let step: Step;
+    const b = body as Record<string, unknown>;
+    switch (action as CaseAction) {
+      case 'assign-officers': {
+        const ids = b.officerIds as string[];
+        const validity = await certificatesValidOn(ctx.tx, agencyId, ids, on);
+        input = {
+          on,
+          officerIds: ids,
+          validOfficerIds: validity.filter((v) => v.valid).map((v) => v.officerId),
+        };
+        step = {
+          changes: {},
+          data: { officerIds: ids },
+          after: () => repo.assignOfficers(ctx.tx, agencyId, caseId, ids, on),
+        };
+        break;
+      }
+      case 'file': {
+        input = {
+          on,
+          approverIsBureauHead: await approver(),
+          limitationBasis: b.limitationBasis,
+          ...(b.limitationReason ? { limitationReason: b.limitationReason } : {}),
+        };
+        step = {
+          changes: {
+            filedOn: on,
+            limitationBasis: b.limitationBasis as string,
+            limitationReason: (b.limitationReason as string | undefined) ?? null,
+          },
+          data: {
+            approverId: b.approverId,
+            limitationBasis: b.limitationBasis,
+            limitationYears: LIMITATION_YEARS[b.limitationBasis as LimitationBasis],
+          },
+          documentType: 'case_filing',
+        };
+        break;
+      }
+      case 'decline-filing':
+      case 'transfer':
+      case 'terminate': {
+        input = { on, approverIsBureauHead: await approver() };
+        const reason = [b.reason, b.detail, b.recipient].filter(Boolean).join(' — ');
+        step = {
+          changes: { closingReason: reason },
+          data: { ...b },
+          ...(action === 'terminate' ? { after: () => repo.closePauses(ctx.tx, agencyId, caseId, on) } : {}),
+        };
+        break;
+      }
+      case 'suspend':
+        input = { on };
+        step = {
+          changes: { suspended: true },
+          data: { reason: b.reason },
+          after: () =>
+            repo.openPause(ctx.tx, {
+              agencyId,
+              caseId,
+              kind: 'suspension',
+              fromDate: on,
+              reason: String(b.reason),
+            }),
+        };
+        break;
+      case 'resume':
+        input = { on };
+        // The suspension covers the days up to the one before resumption.
+        step = {
+          changes: { suspended: false },
+          data: {},
+          after: () => repo.closePauses(ctx.tx, agencyId, caseId, addDays(on, -1), 'suspension'),
+        };
+        break;
+      case 'conclude-investigation': {
+        const penalties = b.penalties as ProposedPenalty[];
+        input = { on, penalties };
+        step = {
+          changes: { concludedOn: on, proposal: penalties, proposalVersion: l.row.proposalVersion + 1 },
+          data: { findings: b.findings, penalties, proposalVersion: l.row.proposalVersion + 1 },
+        };
+        break;
+      }
+      case 'revise-proposal': {
+        const penalties = b.penalties as ProposedPenalty[];
+        input = { on, penalties };
+        step = {
+          changes: { proposal: penalties, proposalVersion: l.row.proposalVersion + 1 },
+          data: { penalties, reason: b.reason, proposalVersion: l.row.proposalVersion + 1 },
+        };
+        break;
+      }
+      case 'complete-review':
+        input = { on };
+        step = { changes: {}, data: { result: b.result, opinion: b.opinion } };
+        break;
+      case 'record-legal-review': {
+        const reviewer = ctx.actor;
+        const officer =
+          reviewer.kind === 'officer' ? await findOfficer(ctx.tx, agencyId, reviewer.id) : undefined;
+        input = {
+          on,
+          reviewerId: reviewer.id,
+          reviewerIsLegalReviewer: officer?.roles.includes('legal_reviewer') ?? false,
+          reviewerQualified: officer?.legalQualification ?? false,
+        };
+        step = {
+          changes: {},
+          data: {
+            result: b.result,
+            opinion: b.opinion,
+            reviewerId: reviewer.id,
+            proposalVersion: l.row.proposalVersion,
+          },
+        };
+        break;
+      }
+      case 'issue-notice': {
+        input = { on };
+        const cal = await calendar.calendarFor(ctx.tx);
+        const window = computeDeadline(cal, {
+          start: on,
+          days: PERIOD_RULES.STATEMENT_AND_HEARING_REQUEST.days,
+          unit: PERIOD_RULES.STATEMENT_AND_HEARING_REQUEST.unit,
+        });
+        const penalties = s.proposal?.penalties ?? [];
+        step = {
+          changes: {},
+          data: {
+            penalties,
+            proposalVersion: l.row.proposalVersion,
+            windowEndsOn: window.dueDate,
+            hearingRight: hearingRight(penalties, s.partyKinds, l.settings.hearingThresholds),
+            calendarVersion: window.calendarVersion,
+          },
+          documentType: 'pre_penalty_notice',
+        };
+        break;
+      }
+      case 'record-statement':
+        input = { on };
+        step = { changes: {}, data: { summary: b.summary } };
+        break;
+      case 'waive-rights':
+        input = { on };
+        step = { changes: {}, data: {} };
+        break;
+      case 'request-hearing':
+        input = { on };
+        // The hearing period is not counted in the decision clock (APL art. 60).
+        step = {
+          changes: {},
+          data: {},
+          after: () =>
+            repo.openPause(ctx.tx, {
+              agencyId,
+              caseId,
+              kind: 'hearing',
+              fromDate: on,
+              reason: 'hearing requested',
+            }),
+        };
+        break;
+      case 'schedule-hearing': {
+        const cal = await calendar.calendarFor(ctx.tx);
+        const earliest = computeDeadline(cal, {
+          start: on,
+          days: PERIOD_RULES.HEARING_NOTICE.days,
+          unit: PERIOD_RULES.HEARING_NOTICE.unit,
+        }).dueDate as IsoDate;
+        input = {
+          noticeServedOn: on,
+          scheduledFor: b.scheduledFor,
+          earliestHearingOn: earliest,
+          chairId: b.chairId,
+        };
+        step = {
+          changes: {},
+          data: { scheduledFor: b.scheduledFor, chairId: b.chairId, earliestHearingOn: earliest },
+          documentType: 'hearing_notice',
+        };
+        break;
+      }
+      case 'record-hearing':
+        input = { on, partyAbsent: b.partyAbsent };
+        step = {
+          changes: {},
+          data: { partyAbsent: b.partyAbsent, record: b.record },
+          after: () => repo.closePauses(ctx.tx, agencyId, caseId, on, 'hearing'),
+        };
+        break;
+      case 'record-collective-discussion': {
+        const attendees = b.attendeeIds as string[];
+        let heads = 0;
+        for (const id of attendees) if (await hasRole(ctx.tx, agencyId, id, 'bureau_head')) heads += 1;
+        input = { on, headsAttending: heads };
+        step = {
+          changes: {},
+          data: {
+            attendeeIds: attendees,
+            headsAttending: heads,
+            opinions: b.opinions,
+            conclusion: b.conclusion,
+          },
+        };
+        break;
+      }
+      case 'approve-extension':
+        input = { on, approverIsBureauHead: await approver(), kind: b.kind, days: b.days };
+        step = {
+          changes: {},
+          data: {
+            kind: b.kind,
+            days: b.days,
+            approverId: b.approverId,
+            reason: b.reason,
+            withDiscussion: s.collectiveDiscussions.length > 0,
+          },
+        };
+        break;
+      case 'decide': {
+        const kind = b.kind as 'penalty' | 'no_penalty' | 'transfer';
+        const penalties = (b.penalties as ProposedPenalty[] | undefined) ?? [];
+        let assessment: Awaited<ReturnType<typeof assessItem>> | null = null;
+        const fine = penalties.find((p) => p.type === 'fine')?.amount;
+        if (kind === 'penalty' && b.assessment && l.row.powerItemId) {
+          const a = b.assessment as { benchmarkId?: string; circumstances: Record<string, unknown> };
+          const natural = s.partyKinds.some((k) => k === 'natural_person' || k === 'individual_business');
+          assessment = await assessItem(ctx.tx, agencyId, {
+            itemId: l.row.powerItemId,
+            ...(a.benchmarkId ? { benchmarkId: a.benchmarkId } : {}),
+            date: on,
+            input: { partyType: natural ? 'natural_person' : 'organisation', ...a.circumstances } as never,
+            pointerPrefix: '/assessment/circumstances',
+          });
+        }
+        const range = assessment?.range;
+        const outside =
+          fine !== undefined &&
+          range !== null &&
+          range !== undefined &&
+          (fine < range.min || fine > range.max);
+        input = {
+          on,
+          kind,
+          penalties,
+          outsideBenchmark: outside,
+          ...(b.outsideBenchmarkReason ? { outsideBenchmarkReason: b.outsideBenchmarkReason } : {}),
+        };
+        const decision = {
+          kind,
+          penalties,
+          reason: b.reason ?? null,
+          assessment,
+          outsideBenchmark: outside,
+          outsideBenchmarkReason: b.outsideBenchmarkReason ?? null,
+        };
+        step = {
+          changes: { decidedOn: on, decision },
+          data: decision,
+          ...(kind === 'transfer'
+            ? {}
+            : { documentType: kind === 'penalty' ? 'penalty_decision' : 'no_penalty_decision' }),
+          after: () => repo.closePauses(ctx.tx, agencyId, caseId, on),
+        };
+        break;
+      }
+      default:
+        throw notFound('Action', action);
+    }
+
+    const problems = checkAction(action as CaseAction, s, input as ActionInput<CaseAction>, facts);
+    if (problems.length > 0) {
+      throw new HttpProblem(
+        'CASE_RULE_VIOLATION',
+        `${action} is not allowed: ${problems.map((p) => p.code).join(', ')}`,
+        {
+          extensions: { action, unmet: problems },
+        },
+      );
+    }
+
+    await step.after?.();
+    const document = step.documentType
+      ? await allocateDocumentNumber(ctx, {
+          agencyId,
+          documentType: step.documentType,
+          issuedOn: on,
+          purpose: `case ${caseId}: ${action}`,
+        })
+      : null;
+    const result = 'result' in body ? (body.result as 'pass' | 'return') : undefined;
+    const stage = stageAfter(action as CaseAction, l.row.stage as CaseStage, result);
+    const changes: Partial<repo.CaseRow> = { ...step.changes, stage };
+    if (action === 'file' && document) changes.filingNumber = document.number;
+    if (action === 'decide' && document) changes.decisionNumber = document.number;
+    if (stage === 'investigation' && result === 'return') changes.concludedOn = null;
+    await repo.updateCase(ctx.tx, agencyId, caseId, changes, ctx.now);
+    await repo.appendEvent(ctx.tx, {
+      agencyId,
+      caseId,
+      action,
+      occurredOn: on,
+      recordedAt: ctx.now,
+      actorType: ctx.actor.kind,
+      actorId: ctx.actor.id,
+      data: step.data,
+      documentNumber: document?.number ?? null,
+    });
+    ctx.audit({
+      action: `case.${action}`,
+      entityType: 'case',
+      entityId: caseId,
+      changes: {
+        ...(stage !== l.row.stage ? { stage: { before: l.row.stage, after: stage } } : {}),
+        ...(document ? { documentNumber: { before: null, after: document.number } } : {}),
+        on: { before: null, after: on },
+      },
+    });
+    return view(ctx.tx, agencyId, await load(ctx.tx, agencyId, caseId, today), today);
+  }
+
+  return { register, get, update, addParty, actions, timeline, list, perform };
+}
+
+export type CasesService = ReturnType<typeof createCasesService>;
+
+/** For principals: the caller must be an officer to perform case steps (API keys read only). */
+export function requireOfficer(actor: Principal): void {
+  if (actor.kind !== 'officer') {
+    throw new HttpProblem('FORBIDDEN', 'Case steps are recorded by officers, not by system clients');
+  }
+}
