@@ -30,6 +30,12 @@ import { createCalendarService } from './modules/calendar/calendar.service';
 import { caseRoutes } from './modules/cases/cases.routes';
 import { caseSchemas } from './modules/cases/cases.schemas';
 import { createCasesService } from './modules/cases/cases.service';
+import { evidenceRoutes } from './modules/cases/evidence.routes';
+import { evidenceSchemas } from './modules/cases/evidence.schemas';
+import { createEvidenceService } from './modules/cases/evidence.service';
+import { measureRoutes } from './modules/cases/measures.routes';
+import { measureSchemas } from './modules/cases/measures.schemas';
+import { createMeasuresService } from './modules/cases/measures.service';
 import { seedDemoBureau } from './modules/demo/demo-bureau';
 import { documentNumberRoutes } from './modules/document-numbers/document-numbers.routes';
 import { documentNumberSchemas } from './modules/document-numbers/document-numbers.schemas';
@@ -165,6 +171,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     ...discretionSchemas,
     ...powerListImportSchemas,
     ...caseSchemas,
+    ...evidenceSchemas,
+    ...measureSchemas,
   ]) {
     app.addSchema(schema);
   }
@@ -186,6 +194,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(discretionRoutes, { prefix: '/v1/discretion' });
   await app.register(publicPowerListRoutes, { prefix: '/v1/public/power-items' });
   await app.register(caseRoutes, { prefix: '/v1/cases', cases: createCasesService({ calendar }) });
+  await app.register(evidenceRoutes, { prefix: '/v1/cases', evidence: createEvidenceService() });
+  await app.register(measureRoutes, { prefix: '/v1/cases', measures: createMeasuresService({ calendar }) });
 
   if (devSecret && (await migrationStatus(database.db)).pending > 0) {
     app.log.warn(

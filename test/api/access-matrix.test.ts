@@ -8,6 +8,7 @@ import { newId } from '../../src/db/columns';
 import { apiKeys } from '../../src/db/schema';
 import { OPERATIONS, type Operation, rolesAllow } from '../../src/domain/access/operations';
 import { ROLE_NAMES } from '../../src/domain/access/roles';
+import { chinaDate } from '../../src/domain/calendar/dates';
 import { newApiKey } from '../../src/modules/auth/api-key-format';
 import { createTestApp, type TestApp, type TestBureau } from '../helpers/app';
 
@@ -60,6 +61,36 @@ beforeAll(async () => {
       .as('officer')
       .post('/v1/cases')
       .send({ source: 'inspection', receivedOn: '2024-03-01', summary: '检查发现无证经营' })
+      .expect(201)
+  ).body.id;
+  // A piece of evidence and a seizure of that case, collected and taken an hour ago by two certified officers.
+  const hourAgo = new Date(Date.now() - 3_600_000);
+  const collectors = [t.bureau.officers.officer, t.bureau.officers.unit_head];
+  ids.evidenceId = (
+    await t
+      .as('officer')
+      .post(`/v1/cases/${ids.caseId}/evidence`)
+      .send({
+        kind: 'documentary',
+        description: '现场检查笔录',
+        collectedOn: chinaDate(hourAgo),
+        collectedBy: collectors,
+        avRecorded: true,
+      })
+      .expect(201)
+  ).body.id;
+  ids.measureId = (
+    await t
+      .as('officer')
+      .post(`/v1/cases/${ids.caseId}/measures`)
+      .send({
+        kind: 'seizure',
+        items: '涉案熟食',
+        startedAt: hourAgo.toISOString(),
+        officerIds: collectors,
+        avRecorded: true,
+        approval: 'emergency',
+      })
       .expect(201)
   ).body.id;
 });

@@ -133,3 +133,17 @@ export function testWriteContext(tx: WriteContext['tx'], now: Date, agencyId: st
     audit: () => {},
   };
 }
+
+/**
+ * A client acting as the bureau's officer with the role, its token minted at the app's current time:
+ * for tests that move the app clock further than a token's lifetime (12 hours).
+ */
+export async function asOfNow(t: TestApp, role: Role, bureau: TestBureau = t.bureau): Promise<Agent> {
+  const token = await mintToken({
+    secret: TEST_JWT_SECRET,
+    officerId: bureau.officers[role],
+    agencyId: bureau.agencyId,
+    now: t.app.now(),
+  });
+  return supertest.agent(t.app.server).set('authorization', `Bearer ${token}`);
+}

@@ -28,7 +28,15 @@ export interface ClockInputs {
 }
 
 export interface CaseClock {
-  name: 'filing_decision' | 'case_review' | 'statement' | 'decision';
+  name:
+    | 'filing_decision'
+    | 'case_review'
+    | 'statement'
+    | 'decision'
+    | 'compulsory_measure'
+    | 'advance_preservation';
+  /** For a measure's clock: the measure (查封、扣押 / 先行登记保存) it times. */
+  subjectId?: string;
   rule: { code: string; citation: string; description: string };
   start: IsoDate;
   days: number;
@@ -41,7 +49,7 @@ export interface CaseClock {
   provisional: boolean;
 }
 
-function clock(
+export function clock(
   calendar: WorkingCalendar,
   name: CaseClock['name'],
   rule: PeriodRule,

@@ -4,7 +4,7 @@
  * CASE_RULE_VIOLATION and writes nothing. Each action has two guards: `when` looks only at the case
  * (what GET /v1/cases/{id}/actions shows before anyone fills in a form), `with` also at the input.
  */
-import { yearOf } from '../calendar/dates';
+import { daysInMonth, isoDate, yearOf } from '../calendar/dates';
 import type { CaseSnapshot, CaseStage, PenaltyType, ProposedPenalty } from './case-model';
 import { type Unmet, unmet } from './conditions';
 
@@ -29,11 +29,17 @@ function notSuspended(s: CaseSnapshot): Unmet[] {
   return s.suspended ? [unmet('CASE_SUSPENDED')] : [];
 }
 
-function dated(on: string, notBefore: string | null, today: string, step: string): Unmet[] {
+/** The act's date: not in the future, not before the step it follows. */
+export function dated(on: string, notBefore: string | null, today: string, step: string): Unmet[] {
   if (on > today) return [unmet('DATE_IN_FUTURE', `${on} is after today (${today})`)];
   if (notBefore && on < notBefore)
     return [unmet('DATE_BEFORE_PREVIOUS_STEP', `${on} is before ${step} (${notBefore})`)];
   return [];
+}
+
+/** The testing period (检测、检验、检疫、鉴定) still open, if any. */
+export function openTesting(s: CaseSnapshot) {
+  return s.pauses.find((p) => p.to === undefined && p.reason === 'testing');
 }
 
 /** Limitation periods (追责时效), APL art. 36: 2 years; 5 years where life, health or financial security was harmed. */
@@ -41,21 +47,28 @@ export const LIMITATION_YEARS = { two_years: 2, five_years: 5 } as const;
 export type LimitationBasis = keyof typeof LIMITATION_YEARS;
 
 export function limitationEndsOn(violationOn: string, basis: LimitationBasis): string {
-  return `${yearOf(violationOn) + LIMITATION_YEARS[basis]}${violationOn.slice(4)}`;
+  const year = yearOf(violationOn) + LIMITATION_YEARS[basis];
+  const [month, day] = [Number(violationOn.slice(5, 7)), Number(violationOn.slice(8, 10))];
+  // A period in years ends on the same day of the month, or on the month's last day when that
+  // year has no such day (29 February).
+  return isoDate(year, month, Math.min(day, daysInMonth(year, month)));
 }
 
 /** Is the latest legal review a pass of the current proposal, recorded after any hearing? */
 export function legalReviewCurrent(s: CaseSnapshot): boolean {
   const last = s.legalReviews[s.legalReviews.length - 1];
-  if (!last || last.result !== 'pass') return false;
+  if (last?.result !== 'pass') return false;
   if (s.proposal && last.proposalVersion !== s.proposal.version) return false;
-  if (s.hearing?.heldSeq != null && last.recordedSeq < s.hearing.heldSeq) return false;
+  // A hearing the party attended makes a new review necessary (APL art. 58(1)(3)); a no-show is a waiver.
+  if (s.hearing?.heldSeq != null && !s.hearing.partyAbsent && last.recordedSeq < s.hearing.heldSeq)
+    return false;
   return true;
 }
 
 /** Whether the statement window (陈述申辩期) is still open on a date. */
 export function statementWindowOpen(s: CaseSnapshot, on: string): boolean {
-  return s.notice !== null && s.waivedOn === null && on <= s.notice.windowEndsOn;
+  // A written waiver closes the period from its date on (a decision dated before it is still inside).
+  return s.notice !== null && (s.waivedOn === null || on < s.waivedOn) && on <= s.notice.windowEndsOn;
 }
 
 const SEVERITY: Partial<Record<PenaltyType, number>> = { warning: 1, circulated_criticism: 2 };
@@ -69,7 +82,11 @@ export function withinNotice(
   decided: readonly ProposedPenalty[],
 ): boolean {
   return decided.every((d) => {
-    const n = noticed.find((p) => p.type === d.type);
+    // A lighter reprimand may stand in for a noticed heavier one (警告 for 通报批评), never the reverse.
+    const severity = SEVERITY[d.type];
+    const n =
+      noticed.find((p) => p.type === d.type) ??
+      (severity ? noticed.find((p) => (SEVERITY[p.type] ?? 0) > severity) : undefined);
     if (!n) return false;
     return (d.amount ?? 0) <= (n.amount ?? 0) && (SEVERITY[d.type] ?? 0) <= (SEVERITY[n.type] ?? 0);
   });
@@ -174,9 +191,10 @@ export const GUARDS = {
             ),
           ]
         : []),
-      ...(!f.powerItem || f.powerItem.category !== 'penalty' || !f.powerItem.inForce
+      ...(f.powerItem?.category !== 'penalty' || !f.powerItem.inForce
         ? [unmet('NO_PENALTY_POWER_ITEM')]
         : []),
+      ...(s.violationOn ? [] : [unmet('VIOLATION_DATE_MISSING')]),
     ],
     with: (s, i, f) => {
       const out = dated(i.on, s.receivedOn, f.today, 'the lead’s receipt');
@@ -222,6 +240,22 @@ export const GUARDS = {
       const open = s.pauses.find((p) => p.to === undefined && p.reason === 'suspension');
       return dated(i.on, open?.from ?? s.filedOn, f.today, 'the suspension');
     },
+  }),
+
+  // Testing, inspection, quarantine or appraisal (检测、检验、检疫、鉴定): its days are not counted in the
+  // filing clock (PPR art. 18) nor in the decision clock (APL art. 60).
+  'start-testing': guard<DatedInput>({
+    when: (s) => [
+      ...stageIs(s, 'lead', ...ACTIVE),
+      ...notSuspended(s),
+      ...(openTesting(s) ? [unmet('TESTING_IN_PROGRESS', `since ${openTesting(s)?.from}`)] : []),
+    ],
+    with: (s, i, f) => dated(i.on, s.receivedOn, f.today, 'the lead’s receipt'),
+  }),
+
+  'end-testing': guard<DatedInput>({
+    when: (s) => (openTesting(s) ? [] : [unmet('NOT_TESTING')]),
+    with: (s, i, f) => dated(i.on, openTesting(s)?.from ?? s.receivedOn, f.today, 'the start of testing'),
   }),
 
   terminate: guard<ApprovedInput>({
@@ -404,6 +438,9 @@ export const GUARDS = {
     },
     with: (s, i, f) => {
       const out = dated(i.on, s.notice?.servedOn ?? null, f.today, 'the notice');
+      // Dated inside the period, a decision is refused even when recorded after it (`when` sees only today).
+      if (out.length === 0 && !s.hearing && statementWindowOpen(s, i.on) && !statementWindowOpen(s, f.today))
+        out.push(unmet('STATEMENT_PERIOD_OPEN', `decided on ${i.on}; open until ${s.notice?.windowEndsOn}`));
       if (i.kind === 'penalty') {
         if (i.penalties.length === 0) out.push(unmet('NO_PROPOSED_PENALTY'));
         else if (s.proposal && !withinNotice(s.proposal.penalties, i.penalties))

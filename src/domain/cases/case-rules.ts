@@ -65,7 +65,8 @@ export function legalReviewRequired(
   settings: { allCases: boolean; hearingThresholds: Thresholds },
 ): boolean {
   if (settings.allCases || flags.major || flags.complex) return true;
-  if (s.hearing?.heldOn) return true;
+  // A hearing the party did not attend counts as waived (APL art. 64(1)(8)), not as held.
+  if (s.hearing?.heldOn && !s.hearing.partyAbsent) return true;
   return s.proposal ? hearingRight(s.proposal.penalties, s.partyKinds, settings.hearingThresholds) : false;
 }
 

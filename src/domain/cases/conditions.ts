@@ -32,6 +32,10 @@ export const CONDITIONS = {
     'The violation is outside the limitation period (2 years; 5 years where life, health or financial security was harmed)',
   ),
   LIMITATION_REASON_MISSING: condition('APL art. 36', 'The 5-year limitation needs its reason recorded'),
+  VIOLATION_DATE_MISSING: condition(
+    'APL art. 36',
+    'The date the violation happened (or ended) must be recorded: the limitation period runs from it',
+  ),
   APPROVER_NOT_BUREAU_HEAD: condition('PPR art. 18', 'The bureau head (局负责人) must approve this decision'),
   OFFICER_CERTIFICATE_INVALID: condition(
     'APL art. 42',
@@ -41,6 +45,39 @@ export const CONDITIONS = {
   DATE_IN_FUTURE: condition('PPR', 'The act cannot be dated in the future'),
   // Investigation (调查)
   NO_EVIDENCE: condition('APL art. 46', 'The investigation-end report needs at least one piece of evidence'),
+  // Investigative acts (调查取证), compulsory measures (查封、扣押) and advance preservation (先行登记保存)
+  TOO_FEW_CERTIFIED_OFFICERS_ON_SITE: condition(
+    'APL arts. 42, 55; ACL art. 18',
+    'At least two officers holding enforcement certificates valid on the date must carry out the act',
+  ),
+  NOT_UNDER_INVESTIGATION: condition(
+    'APL art. 54; PPR',
+    'Evidence is collected and measures are taken only while the case is a lead or under investigation (before the investigation-end report, or after a review returned it)',
+  ),
+  MEASURE_APPROVER_NOT_BUREAU_HEAD: condition(
+    'ACL art. 18; APL art. 56',
+    'A seal-up, seizure or advance preservation needs the approval of the bureau head (行政机关负责人)',
+  ),
+  MEASURE_APPROVAL_AFTER_START: condition(
+    'ACL arts. 18–19',
+    'A prior approval must be given before the measure starts; an approval given afterwards is an emergency (情况紧急) approval',
+  ),
+  MEASURE_APPROVAL_RECORDED: condition('ACL art. 19', 'The approval of this measure was already recorded'),
+  MEASURE_NOT_APPROVED: condition('ACL arts. 18–19, 25', 'The measure has no approval by the bureau head'),
+  MEASURE_ENDED: condition('ACL art. 28; APL art. 56', 'The measure was already released or handled'),
+  WRONG_MEASURE_KIND: condition(
+    'ACL art. 25; APL art. 56',
+    'The step does not apply to this kind of measure: seal-up and seizure are extended and released; advance preservation gets a handling decision',
+  ),
+  MEASURE_EXTENSION_NOT_ALLOWED: condition(
+    'ACL art. 25',
+    'A seal-up or seizure may be extended once, by at most 30 days, with the bureau head’s approval, before its period ends',
+  ),
+  TESTING_IN_PROGRESS: condition(
+    'PPR art. 18; APL art. 60',
+    'A testing period (检测、检验、检疫、鉴定) is already open; end it first',
+  ),
+  NOT_TESTING: condition('PPR art. 18; APL art. 60', 'No testing period (检测、检验、检疫、鉴定) is open'),
   // Review (审核) and legal review (法制审核)
   CASE_REVIEW_NOT_COMPLETED: condition('PPR', 'The case review (案件审核) has not passed'),
   LEGAL_REVIEW_NOT_PASSED: condition(

@@ -1,8 +1,18 @@
-import { and, asc, count, eq, gt, isNull, max, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, gte, inArray, isNull, lte, max, notInArray, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { one } from '../../db/sql';
+import { FINAL_STAGES } from '../../domain/cases/case-model';
+import { containsPattern } from '../../domain/power-list/versions';
 import { officers } from '../officers/officers.table';
-import { caseEvents, caseEvidence, caseOfficers, caseParties, casePauses, cases } from './cases.table';
+import {
+  caseEvents,
+  caseEvidence,
+  caseMeasures,
+  caseOfficers,
+  caseParties,
+  casePauses,
+  cases,
+} from './cases.table';
 
 export type CaseRow = typeof cases.$inferSelect;
 export type PartyRow = typeof caseParties.$inferSelect;
@@ -39,25 +49,182 @@ export async function updateCase(
   );
 }
 
+/** What GET /v1/cases filters on in SQL (the overdue filter is computed on read, in the service). */
+export interface CaseFilter {
+  stages?: readonly string[];
+  unitId?: string;
+  /** An officer assigned to the case (承办人员). */
+  officerId?: string;
+  /** A substring of a party's name: ILIKE, served by the pg_trgm index on case_parties.name. */
+  partyName?: string;
+  /** A party's exact unified social credit code. */
+  partyCreditCode?: string;
+  powerItemId?: string;
+  /** Filing date range, inclusive; leads (not filed) never match. */
+  filedFrom?: string;
+  filedTo?: string;
+  major?: boolean;
+  /**
+   * Only cases that can have a clock running past its due date: open ones (a final stage completes
+   * every clock of the case), and any with a compulsory measure still in force (its own clock runs on).
+   */
+  mayBeOverdue?: boolean;
+}
+
+/**
+ * Up to `count` cases of the agency matching the filter, by id (UUIDv7: oldest first), after
+ * `afterId`. Party and officer filters are semi-joins, so a case with two matching parties is
+ * still one row and keyset pagination on id stays exact.
+ */
 export async function listCases(
   ex: Executor,
   agencyId: string,
-  filter: { stage?: string },
-  limit: number,
+  filter: CaseFilter,
+  count: number,
   afterId?: string,
 ): Promise<CaseRow[]> {
+  if (filter.stages?.length === 0) return [];
+  const party =
+    filter.partyName !== undefined || filter.partyCreditCode !== undefined
+      ? inArray(
+          cases.id,
+          ex
+            .select({ id: caseParties.caseId })
+            .from(caseParties)
+            .where(
+              and(
+                eq(caseParties.agencyId, agencyId),
+                filter.partyName !== undefined
+                  ? sql`${caseParties.name} ilike ${containsPattern(filter.partyName)} escape '\\'`
+                  : undefined,
+                filter.partyCreditCode !== undefined
+                  ? eq(caseParties.creditCode, filter.partyCreditCode)
+                  : undefined,
+              ),
+            ),
+        )
+      : undefined;
+  const officer = filter.officerId
+    ? inArray(
+        cases.id,
+        ex
+          .select({ id: caseOfficers.caseId })
+          .from(caseOfficers)
+          .where(and(eq(caseOfficers.agencyId, agencyId), eq(caseOfficers.officerId, filter.officerId))),
+      )
+    : undefined;
   return ex
     .select()
     .from(cases)
     .where(
       and(
         eq(cases.agencyId, agencyId),
-        filter.stage ? eq(cases.stage, filter.stage) : undefined,
+        filter.stages ? inArray(cases.stage, [...filter.stages]) : undefined,
+        filter.unitId ? eq(cases.unitId, filter.unitId) : undefined,
+        filter.powerItemId ? eq(cases.powerItemId, filter.powerItemId) : undefined,
+        filter.filedFrom ? gte(cases.filedOn, filter.filedFrom) : undefined,
+        filter.filedTo ? lte(cases.filedOn, filter.filedTo) : undefined,
+        filter.major !== undefined ? eq(cases.major, filter.major) : undefined,
+        filter.mayBeOverdue
+          ? or(
+              notInArray(cases.stage, [...FINAL_STAGES]),
+              inArray(
+                cases.id,
+                ex
+                  .select({ id: caseMeasures.caseId })
+                  .from(caseMeasures)
+                  .where(and(eq(caseMeasures.agencyId, agencyId), isNull(caseMeasures.endedOn))),
+              ),
+            )
+          : undefined,
+        party,
+        officer,
         afterId ? gt(cases.id, afterId) : undefined,
       ),
     )
     .orderBy(asc(cases.id))
-    .limit(limit + 1);
+    .limit(count);
+}
+
+// Bulk reads for a page of cases (GET /v1/cases), one query per table instead of one per case.
+
+export async function listPartiesOf(ex: Executor, agencyId: string, caseIds: string[]): Promise<PartyRow[]> {
+  if (caseIds.length === 0) return [];
+  return ex
+    .select()
+    .from(caseParties)
+    .where(and(eq(caseParties.agencyId, agencyId), inArray(caseParties.caseId, caseIds)))
+    .orderBy(asc(caseParties.caseId), asc(caseParties.id));
+}
+
+export async function listCaseOfficersOf(ex: Executor, agencyId: string, caseIds: string[]) {
+  if (caseIds.length === 0) return [];
+  return ex
+    .select({
+      caseId: caseOfficers.caseId,
+      id: caseOfficers.officerId,
+      name: officers.name,
+      assignedOn: caseOfficers.assignedOn,
+    })
+    .from(caseOfficers)
+    .innerJoin(
+      officers,
+      and(eq(officers.agencyId, caseOfficers.agencyId), eq(officers.id, caseOfficers.officerId)),
+    )
+    .where(and(eq(caseOfficers.agencyId, agencyId), inArray(caseOfficers.caseId, caseIds)))
+    .orderBy(asc(caseOfficers.caseId), asc(caseOfficers.assignedOn), asc(caseOfficers.officerId));
+}
+
+export async function countEvidenceOf(
+  ex: Executor,
+  agencyId: string,
+  caseIds: string[],
+): Promise<Map<string, number>> {
+  if (caseIds.length === 0) return new Map();
+  const rows = await ex
+    .select({ caseId: caseEvidence.caseId, n: count() })
+    .from(caseEvidence)
+    .where(and(eq(caseEvidence.agencyId, agencyId), inArray(caseEvidence.caseId, caseIds)))
+    .groupBy(caseEvidence.caseId);
+  return new Map(rows.map((r) => [r.caseId, Number(r.n)]));
+}
+
+/** Of these cases, those with a compulsory measure still in force (not ended). */
+export async function casesWithOpenMeasures(
+  ex: Executor,
+  agencyId: string,
+  caseIds: string[],
+): Promise<Set<string>> {
+  if (caseIds.length === 0) return new Set();
+  const rows = await ex
+    .selectDistinct({ caseId: caseMeasures.caseId })
+    .from(caseMeasures)
+    .where(
+      and(
+        eq(caseMeasures.agencyId, agencyId),
+        inArray(caseMeasures.caseId, caseIds),
+        isNull(caseMeasures.endedOn),
+      ),
+    );
+  return new Set(rows.map((r) => r.caseId));
+}
+
+export async function listEventsOf(ex: Executor, agencyId: string, caseIds: string[]): Promise<EventRow[]> {
+  if (caseIds.length === 0) return [];
+  return ex
+    .select()
+    .from(caseEvents)
+    .where(and(eq(caseEvents.agencyId, agencyId), inArray(caseEvents.caseId, caseIds)))
+    .orderBy(asc(caseEvents.caseId), asc(caseEvents.seq));
+}
+
+export async function listPausesOf(ex: Executor, agencyId: string, caseIds: string[]): Promise<PauseRow[]> {
+  if (caseIds.length === 0) return [];
+  return ex
+    .select()
+    .from(casePauses)
+    .where(and(eq(casePauses.agencyId, agencyId), inArray(casePauses.caseId, caseIds)))
+    .orderBy(asc(casePauses.caseId), asc(casePauses.seq));
 }
 
 export async function insertParties(

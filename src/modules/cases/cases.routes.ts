@@ -29,6 +29,9 @@ const ACTION_TERMS: Record<ActionName, string> = {
   transfer: '移送 (to another agency or the police)',
   suspend: '中止调查: the decision clock pauses',
   resume: '恢复调查',
+  'start-testing':
+    '检测、检验、检疫、鉴定 (PPR art. 18; APL art. 60): from this day the filing and decision clocks stop (and a seizure’s period, ACL art. 25)',
+  'end-testing': '检测、检验、检疫、鉴定结果: the clocks run again from the day after',
   terminate: '终止调查',
   'conclude-investigation': '调查终结报告, with the proposed penalty',
   'complete-review': '案件审核 (pass, or return for further investigation)',
@@ -85,7 +88,13 @@ export const caseRoutes: FastifyPluginAsyncTypebox<{ cases: CasesService }> = as
         tags,
         operationId: 'listCases',
         summary: 'List cases',
-        description: 'Enforcement cases (行政处罚案件) of your agency, oldest first, with their clocks.',
+        description:
+          'Enforcement cases (行政处罚案件) of your agency, oldest first, with their clocks. Filters combine (all must ' +
+          'match): stage (repeat for several), handling unit, assigned officer, party (name substring, or an exact ' +
+          'unified social credit code), penalty item, filing date range (filedFrom ≤ filedTo, inclusive), major, and ' +
+          'overdue. overdue is computed from the working calendar as of today, so one request checks a bounded number ' +
+          'of candidate cases: a page may then hold fewer than `limit` items, even none, while nextCursor is not null. ' +
+          'Keep following nextCursor until it is null.',
         querystring: CaseListQuery,
         response: { 200: ref(CasePageSchema), ...problemResponses(400) },
       },

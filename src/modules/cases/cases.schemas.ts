@@ -107,8 +107,20 @@ export const CaseUpdateSchema = StrictObject(
 );
 export type CaseUpdate = Static<typeof CaseUpdateSchema>;
 
-const ClockSchema = Type.Object({
-  name: Type.Enum(['filing_decision', 'case_review', 'statement', 'decision']),
+export const ClockSchema = Type.Object({
+  name: Type.Enum([
+    'filing_decision',
+    'case_review',
+    'statement',
+    'decision',
+    'compulsory_measure',
+    'advance_preservation',
+  ]),
+  subjectId: Type.Optional({
+    ...Uuid,
+    description:
+      'For compulsory_measure (查封、扣押) and advance_preservation (先行登记保存): the measure it times',
+  }),
   rule: Type.Object({ code: Type.String(), citation: Type.String(), description: Type.String() }),
   start: IsoDate,
   days: Type.Integer(),
@@ -228,8 +240,40 @@ export const CaseTimelineSchema = Type.Object(
 export const CaseParams = StrictObject({ caseId: Uuid });
 export const CaseListQuery = StrictObject({
   ...PageQuery,
-  stage: Type.Optional(StageRef),
+  stage: Type.Optional(
+    Type.Array(StageRef, {
+      minItems: 1,
+      maxItems: CASE_STAGE_CODES.length,
+      description:
+        'Cases at any of these stages; repeat the parameter for several (stage=lead&stage=investigation)',
+    }),
+  ),
+  unitId: Type.Optional({ ...Uuid, description: 'The handling unit (承办科室 / 所)' }),
+  officerId: Type.Optional({ ...Uuid, description: 'An officer assigned to the case (承办人员)' }),
+  party: Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 200,
+      pattern: '\\S',
+      description:
+        'A party (当事人): a unified social credit code (统一社会信用代码) matches that code exactly; anything else is ' +
+        'a substring of the party’s name, e.g. 示例食品',
+    }),
+  ),
+  powerItemId: Type.Optional({ ...Uuid, description: 'The penalty item (行政处罚事项) of the power list' }),
+  filedFrom: Type.Optional({ ...IsoDate, description: 'Filed (立案) on or after this date' }),
+  filedTo: Type.Optional({ ...IsoDate, description: 'Filed (立案) on or before this date' }),
+  overdue: Type.Optional(
+    Type.Boolean({
+      description:
+        'true: some clock (办案期限) the case shows, a seizure’s still in force included, is overdue today (state ' +
+        'overdue); false: none is. A clock completed late (completed_late) does not count. Computed on the ' +
+        'working calendar as of today.',
+    }),
+  ),
+  major: Type.Optional(Type.Boolean({ description: 'Flagged major (重大案件)' })),
 });
+export type CaseListQuery = Static<typeof CaseListQuery>;
 
 // ---------------------------------------------------------------------------------------------------
 // Action bodies
@@ -274,6 +318,20 @@ export const ACTION_BODIES = {
   }),
   suspend: StrictObject({ on: On('From when (中止)'), reason: Text(2000) }),
   resume: StrictObject({ on: On('Resumed on (恢复)') }),
+  'start-testing': StrictObject({
+    on: On('Sent for testing on (送检): from this day the filing and decision clocks stop'),
+    kind: Type.Optional(
+      Type.Enum(['testing', 'inspection', 'quarantine', 'appraisal'], {
+        description: 'testing 检测, inspection 检验, quarantine 检疫, appraisal 鉴定',
+      }),
+    ),
+    subject: Text(2000, 'What is tested (检测对象、样品)'),
+    institution: Text(200, 'The institution testing it (检测、检验、鉴定机构)'),
+  }),
+  'end-testing': StrictObject({
+    on: On('Result received on (this day is still not counted); the clocks run again from the next day'),
+    resultSummary: Text(4000, 'The result (检测结论、鉴定意见) in short'),
+  }),
   terminate: StrictObject({ on: On('Terminated on (终止)'), approverId: Approver, reason: Text(2000) }),
   'conclude-investigation': StrictObject({
     on: On('Date of the investigation-end report (调查终结报告)'),

@@ -11,6 +11,7 @@ import type { Executor } from '../../db/client';
 import { changedFields } from '../../domain/audit/hash-chain';
 import { addDays, chinaDate, type IsoDate } from '../../domain/calendar/dates';
 import { computeDeadline } from '../../domain/calendar/deadlines';
+import type { WorkingCalendar } from '../../domain/calendar/working-calendar';
 import { type CaseClock, caseClocks } from '../../domain/cases/case-clocks';
 import {
   type ActionInput,
@@ -30,11 +31,16 @@ import {
   stageAfter,
 } from '../../domain/cases/case-rules';
 import { buildSnapshot } from '../../domain/cases/case-snapshot';
+import { unmet } from '../../domain/cases/conditions';
 import type { DocumentType } from '../../domain/documents/document-types';
-import { maskResidentId } from '../../domain/identifiers';
+import {
+  isUnifiedSocialCreditCode,
+  maskResidentId,
+  normalizeUnifiedSocialCreditCode,
+} from '../../domain/identifiers';
 import { PERIOD_RULES } from '../../domain/rules/period-rules';
 import { staleVersion } from '../../http/etag';
-import { decodeCursor, toPage } from '../../http/pagination';
+import { decodeCursor, encodeCursor, toPage } from '../../http/pagination';
 import { type FieldError, HttpProblem, notFound } from '../../http/problems';
 import { DEFAULT_PAGE_LIMIT } from '../../http/schemas';
 import type { Principal } from '../../plugins/auth';
@@ -49,9 +55,22 @@ import { findItem } from '../power-list/power-list.repository';
 import { findItemAsOf } from '../power-list/power-list.service';
 import { ruleSetting } from '../rule-settings/rule-settings.service';
 import * as repo from './cases.repository';
-import type { ActionBody, ActionName, CaseCreate, CaseUpdate, CaseView, PartyInput } from './cases.schemas';
+import type {
+  ActionBody,
+  ActionName,
+  CaseCreate,
+  CaseListQuery,
+  CaseUpdate,
+  CaseView,
+  PartyInput,
+} from './cases.schemas';
+import { openMeasureClocks } from './measures.service';
 
 export type CasesDeps = { calendar: CalendarService };
+
+/** GET /v1/cases?overdue=: candidates whose clocks are computed per batch, and at most per request. */
+const OVERDUE_SCAN_BATCH = 100;
+const OVERDUE_SCAN_LIMIT = 1000;
 
 function invalid(errors: FieldError[]): HttpProblem {
   return new HttpProblem(
@@ -139,6 +158,22 @@ async function load(
   const pauses = await repo.listPauses(ex, agencyId, caseId);
   const evidenceCount = await repo.countEvidence(ex, agencyId, caseId);
   const settings = await caseSettings(ex, agencyId, today);
+  return assemble({ row, parties, officers, events, pauses, evidenceCount }, settings);
+}
+
+/** What load() reads for one case; GET /v1/cases reads it for a whole page at once (loadMany). */
+interface CaseParts {
+  row: repo.CaseRow;
+  parties: repo.PartyRow[];
+  officers: Loaded['officers'];
+  events: repo.EventRow[];
+  pauses: repo.PauseRow[];
+  evidenceCount: number;
+}
+
+/** The snapshot of a case from what was read: one code path for a single case and for a page. */
+function assemble(parts: CaseParts, settings: Loaded['settings']): Loaded {
+  const { row, parties, officers, events, pauses, evidenceCount } = parts;
   const kinds = parties.map((p) => p.kind as PartyKind);
   const base = buildSnapshot(
     row,
@@ -155,6 +190,45 @@ async function load(
     collectiveDiscussionRequired: collectiveDiscussionRequired(base, flags, settings.discussionThresholds),
   };
   return { row, parties, officers, events, pauses, snapshot, settings };
+}
+
+/** load() for many cases at once: one query per table for the page, settings read once. */
+async function loadMany(
+  ex: Executor,
+  agencyId: string,
+  rows: repo.CaseRow[],
+  settings: Loaded['settings'],
+): Promise<Loaded[]> {
+  const ids = rows.map((r) => r.id);
+  const byCase = <T extends { caseId: string }>(items: T[]) => {
+    const map = new Map<string, T[]>();
+    for (const item of items) map.set(item.caseId, [...(map.get(item.caseId) ?? []), item]);
+    return (id: string) => map.get(id) ?? [];
+  };
+  const parties = byCase(await repo.listPartiesOf(ex, agencyId, ids));
+  const officers = byCase(await repo.listCaseOfficersOf(ex, agencyId, ids));
+  const events = byCase(await repo.listEventsOf(ex, agencyId, ids));
+  const pauses = byCase(await repo.listPausesOf(ex, agencyId, ids));
+  const evidence = await repo.countEvidenceOf(ex, agencyId, ids);
+  return rows.map((row) =>
+    assemble(
+      {
+        row,
+        parties: parties(row.id),
+        officers: officers(row.id).map(({ caseId: _, ...o }) => o),
+        events: events(row.id),
+        pauses: pauses(row.id),
+        evidenceCount: evidence.get(row.id) ?? 0,
+      },
+      settings,
+    ),
+  );
+}
+
+/** GET /v1/cases?party=: a credit code matches that column exactly; anything else, a substring of a name. */
+function partyFilter(text: string): Pick<repo.CaseFilter, 'partyName' | 'partyCreditCode'> {
+  const code = normalizeUnifiedSocialCreditCode(text);
+  return isUnifiedSocialCreditCode(code) ? { partyCreditCode: code } : { partyName: text };
 }
 
 /** Facts every guard may look at, on a date. */
@@ -182,12 +256,15 @@ async function hasRole(ex: Executor, agencyId: string, officerId: string, role: 
 function clockInputs(l: Loaded, today: IsoDate) {
   const { row, snapshot: s } = l;
   const leadResolved = l.events.find((e) => ['file', 'decline-filing', 'transfer'].includes(e.action));
+  // Termination (终止调查) ends every clock still running: the review of a terminated case is never due.
+  const terminatedOn = l.events.find((e) => e.action === 'terminate')?.occurredOn ?? null;
   const statementClosed =
     s.waivedOn ??
     s.hearing?.requestedOn ??
     (s.notice && today > s.notice.windowEndsOn ? s.notice.windowEndsOn : null) ??
-    (row.decidedOn || ['terminated'].includes(row.stage) ? (row.decidedOn ?? today) : null);
-  const reviewPassed = s.caseReview?.result === 'pass' ? s.caseReview.on : null;
+    row.decidedOn ??
+    terminatedOn;
+  const reviewPassed = s.caseReview?.result === 'pass' ? s.caseReview.on : terminatedOn;
   return {
     receivedOn: row.receivedOn,
     leadResolvedOn: leadResolved?.occurredOn ?? null,
@@ -198,7 +275,7 @@ function clockInputs(l: Loaded, today: IsoDate) {
     caseReviewDays: l.settings.caseReviewDays,
     noticeServedOn: s.notice?.servedOn ?? null,
     statementClosedOn: statementClosed,
-    decidedOn: row.decidedOn ?? (row.stage === 'terminated' ? (l.events.at(-1)?.occurredOn ?? null) : null),
+    decidedOn: row.decidedOn ?? terminatedOn,
     decisionExtensions: l.events
       .filter((e) => e.action === 'approve-extension' && e.data.kind === 'decision')
       .map((e) => ({ days: Number(e.data.days), reason: String(e.data.reason ?? ''), on: e.occurredOn })),
@@ -211,11 +288,30 @@ function clockInputs(l: Loaded, today: IsoDate) {
   };
 }
 
+/**
+ * Every clock of a case as GET /v1/cases/{id} shows it: the case's own and those of its measures still
+ * in force. GET /v1/cases?overdue= uses this same function, so the filter never disagrees with what a
+ * case shows; `openMeasures: false` skips the measures query for a case known to have none open.
+ */
+async function clocksOf(
+  ex: Executor,
+  agencyId: string,
+  l: Loaded,
+  cal: WorkingCalendar,
+  today: IsoDate,
+  openMeasures = true,
+): Promise<CaseClock[]> {
+  return [
+    ...caseClocks(cal, clockInputs(l, today), today),
+    ...(openMeasures ? await openMeasureClocks(ex, agencyId, l.row.id, cal, l.pauses, today) : []),
+  ];
+}
+
 export function createCasesService({ calendar }: CasesDeps) {
   async function view(ex: Executor, agencyId: string, l: Loaded, today: IsoDate): Promise<CaseView> {
     const { row, snapshot: s } = l;
     const cal = await calendar.calendarFor(ex);
-    const clocks: CaseClock[] = caseClocks(cal, clockInputs(l, today), today);
+    const clocks = await clocksOf(ex, agencyId, l, cal, today);
     const valid = await certificatesValidOn(ex, agencyId, s.officerIds, today);
     const item = row.powerItemId ? await findItem(ex, agencyId, row.powerItemId) : undefined;
     const itemNow = row.powerItemId ? await findItemAsOf(ex, agencyId, row.powerItemId, today) : undefined;
@@ -361,15 +457,44 @@ export function createCasesService({ calendar }: CasesDeps) {
         extensions: { reason: 'CASE_CLOSED' },
       });
     }
+    if (input.violationOn && input.violationOn > current.receivedOn) {
+      throw invalid([{ in: 'body', pointer: '/violationOn', message: 'is after the lead was received' }]);
+    }
+    // A filed case stays within its limitation period (APL art. 36): a corrected violation date may
+    // not put the filing out of time.
+    const basis = current.limitationBasis as LimitationBasis | null;
+    if (input.violationOn && current.filedOn && basis) {
+      const endsOn = limitationEndsOn(input.violationOn, basis);
+      if (endsOn < current.filedOn) {
+        throw new HttpProblem('CASE_RULE_VIOLATION', 'The violation date would put the filing out of time', {
+          extensions: {
+            action: 'update',
+            unmet: [
+              unmet(
+                'LIMITATION_EXPIRED',
+                `a violation of ${input.violationOn} could be pursued until ${endsOn}; the case was filed ${current.filedOn}`,
+              ),
+            ],
+          },
+        });
+      }
+    }
     if (input.unitId) await requireUnitOf(ctx.tx, agencyId, input.unitId);
     if (input.powerItemId) await requireItemOf(ctx.tx, agencyId, input.powerItemId);
     const row = await repo.updateCase(ctx.tx, agencyId, caseId, { ...input }, ctx.now);
-    ctx.audit({
-      action: 'case.updated',
-      entityType: 'case',
-      entityId: caseId,
-      changes: changedFields(current, row),
+    const changes = changedFields(current, row);
+    await repo.appendEvent(ctx.tx, {
+      agencyId,
+      caseId,
+      action: 'update-case',
+      occurredOn: today,
+      recordedAt: ctx.now,
+      actorType: ctx.actor.kind,
+      actorId: ctx.actor.id,
+      data: { changed: Object.keys(input), ...input },
+      documentNumber: null,
     });
+    ctx.audit({ action: 'case.updated', entityType: 'case', entityId: caseId, changes });
     return view(ctx.tx, agencyId, await load(ctx.tx, agencyId, caseId, today), today);
   }
 
@@ -432,25 +557,84 @@ export function createCasesService({ calendar }: CasesDeps) {
     };
   }
 
-  async function list(
-    ex: Executor,
-    agencyId: string,
-    query: { limit?: number; cursor?: string; stage?: string },
-    today: IsoDate,
-  ) {
+  /**
+   * GET /v1/cases: one keyset page (by id) of the agency's cases matching the filter.
+   *
+   * `overdue` cannot be a SQL predicate: clocks are computed on read from the working calendar
+   * (holidays, make-up days, pauses, extensions), and storing a due date would go stale with every
+   * calendar edit. So the SQL part of the filter yields candidates in id order, and the service
+   * computes their clocks exactly as GET /v1/cases/{id} shows them, batch by batch, until the page is
+   * full. Bounded: a final stage completes every clock of the case itself, so overdue=true scans only
+   * open cases and cases with a measure still in force (see CaseFilter.mayBeOverdue); and one request scans at most
+   * OVERDUE_SCAN_LIMIT candidates. If that budget runs out first, the page is short (possibly empty)
+   * and its nextCursor points after the last candidate scanned, so the client keeps following
+   * nextCursor: no case is skipped or repeated, since every candidate up to the cursor was checked.
+   */
+  async function list(ex: Executor, agencyId: string, query: CaseListQuery, today: IsoDate) {
     const limit = query.limit ?? DEFAULT_PAGE_LIMIT;
-    const after = query.cursor ? decodeCursor(query.cursor, { id: 'uuid' }).id : undefined;
-    const rows = await repo.listCases(
-      ex,
-      agencyId,
-      { ...(query.stage ? { stage: query.stage } : {}) },
-      limit,
-      after,
-    );
-    const page = toPage(rows, limit, (r) => ({ id: r.id }));
-    const items: CaseView[] = [];
-    for (const row of page.items) items.push(await get(ex, agencyId, row.id, today));
-    return { items, nextCursor: page.nextCursor };
+    let after = query.cursor ? decodeCursor(query.cursor, { id: 'uuid' }).id : undefined;
+    if (query.filedFrom && query.filedTo && query.filedFrom > query.filedTo) {
+      throw invalid([
+        { in: 'querystring', pointer: '/filedFrom', message: `is after filedTo (${query.filedTo})` },
+      ]);
+    }
+    const filter: repo.CaseFilter = {
+      ...(query.stage ? { stages: [...new Set(query.stage)] } : {}),
+      ...(query.unitId ? { unitId: query.unitId } : {}),
+      ...(query.officerId ? { officerId: query.officerId } : {}),
+      ...(query.party !== undefined ? partyFilter(query.party) : {}),
+      ...(query.powerItemId ? { powerItemId: query.powerItemId } : {}),
+      ...(query.filedFrom ? { filedFrom: query.filedFrom } : {}),
+      ...(query.filedTo ? { filedTo: query.filedTo } : {}),
+      ...(query.major !== undefined ? { major: query.major } : {}),
+    };
+    const settings = await caseSettings(ex, agencyId, today);
+    const views = async (loaded: Loaded[]) => {
+      const items: CaseView[] = [];
+      for (const l of loaded) items.push(await view(ex, agencyId, l, today));
+      return items;
+    };
+
+    if (query.overdue === undefined) {
+      const rows = await repo.listCases(ex, agencyId, filter, limit + 1, after);
+      const page = toPage(rows, limit, (r) => ({ id: r.id }));
+      return {
+        items: await views(await loadMany(ex, agencyId, page.items, settings)),
+        nextCursor: page.nextCursor,
+      };
+    }
+
+    if (query.overdue) filter.mayBeOverdue = true;
+    const cal = await calendar.calendarFor(ex);
+    const matches: Loaded[] = [];
+    let scanned = 0;
+    let exhausted = false;
+    while (matches.length <= limit && !exhausted && scanned < OVERDUE_SCAN_LIMIT) {
+      const take = Math.min(OVERDUE_SCAN_BATCH, OVERDUE_SCAN_LIMIT - scanned);
+      const batch = await repo.listCases(ex, agencyId, filter, take, after);
+      exhausted = batch.length < take;
+      const withMeasures = await repo.casesWithOpenMeasures(
+        ex,
+        agencyId,
+        batch.map((r) => r.id),
+      );
+      for (const l of await loadMany(ex, agencyId, batch, settings)) {
+        scanned += 1;
+        after = l.row.id;
+        const clocks = await clocksOf(ex, agencyId, l, cal, today, withMeasures.has(l.row.id));
+        if (clocks.some((c) => c.state === 'overdue') === query.overdue) matches.push(l);
+        if (matches.length > limit) break;
+      }
+    }
+    const items = matches.slice(0, limit);
+    const last = items[items.length - 1];
+    const nextCursor =
+      matches.length > limit && last
+        ? encodeCursor({ id: last.row.id })
+        : !exhausted && after
+          ? encodeCursor({ id: after })
+          : null;
+    return { items: await views(items), nextCursor };
   }
 
   // -------------------------------------------------------------------------------------------------
@@ -557,6 +741,31 @@ export function createCasesService({ calendar }: CasesDeps) {
           changes: { suspended: false },
           data: {},
           after: () => repo.closePauses(ctx.tx, agencyId, caseId, addDays(on, -1), 'suspension'),
+        };
+        break;
+      case 'start-testing':
+        input = { on };
+        // The testing days are not counted in the filing (PPR art. 18) and decision (APL art. 60) clocks.
+        step = {
+          changes: {},
+          data: { kind: b.kind ?? 'testing', subject: b.subject, institution: b.institution },
+          after: () =>
+            repo.openPause(ctx.tx, {
+              agencyId,
+              caseId,
+              kind: 'testing',
+              fromDate: on,
+              reason: `${String(b.subject)} — ${String(b.institution)}`,
+            }),
+        };
+        break;
+      case 'end-testing':
+        input = { on };
+        // The day the result arrives is still part of the testing period.
+        step = {
+          changes: {},
+          data: { resultSummary: b.resultSummary },
+          after: () => repo.closePauses(ctx.tx, agencyId, caseId, on, 'testing'),
         };
         break;
       case 'conclude-investigation': {

@@ -191,10 +191,15 @@ export const caseEvidence = pgTable(
       columns: [t.agencyId, t.caseId],
       foreignColumns: [cases.agencyId, cases.id],
     }),
+    // A digest is meaningless without its algorithm (SHA-256 or SM3), and the reverse.
+    check('case_evidence_hash_pair', sql`(${t.contentHash} is null) = (${t.hashAlgorithm} is null)`),
   ],
 );
 
-/** Seal-up and seizure (查封、扣押), ACL arts. 18–19, 25, and advance preservation (先行登记保存), APL art. 56. */
+/**
+ * Seal-up and seizure (查封、扣押), ACL arts. 18–19, 25, and advance preservation (先行登记保存), APL art. 56.
+ * Flags (no audio-video record, late emergency approval) are derived on read: see domain/cases/measures.ts.
+ */
 export const caseMeasures = pgTable(
   'case_measures',
   {
@@ -205,16 +210,29 @@ export const caseMeasures = pgTable(
     items: text('items').notNull(),
     /** Prior approval, or in an emergency approval within 24 hours after the act (ACL art. 19). */
     approval: text('approval', { enum: ['prior', 'emergency'] }).notNull(),
+    /** The bureau head who decided on the approval, and when; null while an emergency approval is pending. */
     approvedBy: uuid('approved_by'),
     approvedAt: timestamp('approved_at', { withTimezone: true, mode: 'date' }),
+    /** approved, or refused (the measure must then be released at once, ACL art. 19). */
+    approvalResult: text('approval_result', { enum: ['approved', 'refused'] }),
+    approvalOpinion: text('approval_opinion'),
     startedAt: timestamp('started_at', { withTimezone: true, mode: 'date' }).notNull(),
     startedOn: date('started_on', { mode: 'string' }).notNull(),
     officerIds: uuid('officer_ids').array().notNull(),
+    /** The one extension of a seal-up or seizure (ACL art. 25). */
     extendedDays: integer('extended_days').notNull().default(0),
+    extensionApprovedBy: uuid('extension_approved_by'),
+    extensionApprovedOn: date('extension_approved_on', { mode: 'string' }),
+    extensionReason: text('extension_reason'),
     endedOn: date('ended_on', { mode: 'string' }),
     /** How it ended: released, confiscated, transferred, or for preservation the handling decided. */
     outcome: text('outcome'),
+    /** Why it was released (ACL art. 28), and what was decided, in words. */
+    endReason: text('end_reason'),
+    endNote: text('end_note'),
     avRecorded: boolean('av_recorded').notNull(),
+    /** The 实施行政强制措施决定书 of a seal-up or seizure (ACL art. 24), numbered gap-free. */
+    documentNumber: text('document_number'),
     version: versionColumn(),
     createdAt: createdAtColumn(),
     updatedAt: updatedAtColumn(),
@@ -226,5 +244,9 @@ export const caseMeasures = pgTable(
       columns: [t.agencyId, t.caseId],
       foreignColumns: [cases.agencyId, cases.id],
     }),
+    // The agency-wide list for supervision pages by id.
+    index('case_measures_agency_idx').on(t.agencyId, t.id),
+    check('case_measures_extension', sql`${t.extendedDays} >= 0`),
+    check('case_measures_ended', sql`${t.endedOn} is null or ${t.endedOn} >= ${t.startedOn}`),
   ],
 );
