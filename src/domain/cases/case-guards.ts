@@ -15,6 +15,11 @@ export interface GuardFacts {
   certifiedOfficerIds: readonly string[];
   /** The case's power item on the act's date: its category and whether it is in force. */
   powerItem: { category: string; inForce: boolean } | null;
+  /**
+   * A criminal transfer (行刑衔接) of the case is under way (reported, approved or with the police, not
+   * sent back): no fine may take its place (以罚代刑), TR art. 11. Absent means none.
+   */
+  criminalTransferPending?: boolean;
 }
 
 const ACTIVE: readonly CaseStage[] = ['investigation', 'review', 'notice'];

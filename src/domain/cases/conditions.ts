@@ -139,6 +139,10 @@ export const CONDITIONS = {
     'APL art. 44',
     'The decided penalty is heavier than, or not among, the penalties the notice stated',
   ),
+  CRIMINAL_TRANSFER_PENDING: condition(
+    'TR art. 11',
+    'The case is being transferred to the police as a suspected crime: a fine may not replace the transfer (以罚代刑)',
+  ),
   OUTSIDE_BENCHMARK_WITHOUT_REASON: condition(
     'APL art. 34',
     'A fine outside the discretion benchmark’s range needs a recorded reason',
