@@ -30,12 +30,29 @@ import { createCalendarService } from './modules/calendar/calendar.service';
 import { caseRoutes } from './modules/cases/cases.routes';
 import { caseSchemas } from './modules/cases/cases.schemas';
 import { createCasesService } from './modules/cases/cases.service';
+import { correctionOrderListRoutes, correctionOrderRoutes } from './modules/cases/correction-orders.routes';
+import { correctionOrderSchemas } from './modules/cases/correction-orders.schemas';
+import { createCorrectionOrdersService } from './modules/cases/correction-orders.service';
+import { documentRoutes } from './modules/cases/documents.routes';
+import { documentSchemas } from './modules/cases/documents.schemas';
+import { createDocumentsService } from './modules/cases/documents.service';
 import { evidenceRoutes } from './modules/cases/evidence.routes';
 import { evidenceSchemas } from './modules/cases/evidence.schemas';
 import { createEvidenceService } from './modules/cases/evidence.service';
+import { interviewRoutes } from './modules/cases/interviews.routes';
+import { interviewSchemas } from './modules/cases/interviews.schemas';
+import { createInterviewsService } from './modules/cases/interviews.service';
 import { measureRoutes } from './modules/cases/measures.routes';
 import { measureSchemas } from './modules/cases/measures.schemas';
 import { createMeasuresService } from './modules/cases/measures.service';
+import { spotCheckRoutes } from './modules/cases/spot-checks.routes';
+import { spotCheckSchemas } from './modules/cases/spot-checks.schemas';
+import { caseStatsRoutes } from './modules/cases/stats.routes';
+import { caseStatsSchemas } from './modules/cases/stats.schemas';
+import { createCaseStatsService } from './modules/cases/stats.service';
+import { criminalTransferRoutes } from './modules/criminal-transfers/criminal-transfers.routes';
+import { criminalTransferSchemas } from './modules/criminal-transfers/criminal-transfers.schemas';
+import { createCriminalTransfersService } from './modules/criminal-transfers/criminal-transfers.service';
 import { seedDemoBureau } from './modules/demo/demo-bureau';
 import { documentNumberRoutes } from './modules/document-numbers/document-numbers.routes';
 import { documentNumberSchemas } from './modules/document-numbers/document-numbers.schemas';
@@ -43,6 +60,9 @@ import { healthRoutes } from './modules/health/health.routes';
 import { healthSchemas } from './modules/health/health.schemas';
 import { officerRoutes } from './modules/officers/officers.routes';
 import { officerSchemas } from './modules/officers/officers.schemas';
+import { onTheSpotRoutes } from './modules/on-the-spot/on-the-spot.routes';
+import { onTheSpotSchemas } from './modules/on-the-spot/on-the-spot.schemas';
+import { createOnTheSpotService } from './modules/on-the-spot/on-the-spot.service';
 import { adjustmentRoutes } from './modules/power-list/adjustments.routes';
 import { discretionRoutes } from './modules/power-list/discretion.routes';
 import { discretionSchemas } from './modules/power-list/discretion.schemas';
@@ -173,6 +193,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
     ...caseSchemas,
     ...evidenceSchemas,
     ...measureSchemas,
+    ...spotCheckSchemas,
+    ...correctionOrderSchemas,
+    ...interviewSchemas,
+    ...criminalTransferSchemas,
+    ...documentSchemas,
+    ...caseStatsSchemas,
+    ...onTheSpotSchemas,
   ]) {
     app.addSchema(schema);
   }
@@ -196,6 +223,30 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(caseRoutes, { prefix: '/v1/cases', cases: createCasesService({ calendar }) });
   await app.register(evidenceRoutes, { prefix: '/v1/cases', evidence: createEvidenceService() });
   await app.register(measureRoutes, { prefix: '/v1/cases', measures: createMeasuresService({ calendar }) });
+  const correctionOrders = createCorrectionOrdersService();
+  await app.register(correctionOrderRoutes, { prefix: '/v1/cases', orders: correctionOrders });
+  await app.register(correctionOrderListRoutes, {
+    prefix: '/v1/correction-orders',
+    orders: correctionOrders,
+  });
+  await app.register(interviewRoutes, { prefix: '/v1/cases', interviews: createInterviewsService() });
+  await app.register(spotCheckRoutes, { prefix: '/v1/spot-checks' });
+  await app.register(criminalTransferRoutes, {
+    prefix: '/v1/criminal-transfers',
+    transfers: createCriminalTransfersService({ calendar }),
+  });
+  await app.register(documentRoutes, {
+    prefix: '/v1/cases',
+    documents: createDocumentsService({ calendar }),
+  });
+  await app.register(caseStatsRoutes, {
+    prefix: '/v1/cases',
+    stats: createCaseStatsService({ cases: createCasesService({ calendar }) }),
+  });
+  await app.register(onTheSpotRoutes, {
+    prefix: '/v1/on-the-spot-penalties',
+    onTheSpot: createOnTheSpotService({ calendar }),
+  });
 
   if (devSecret && (await migrationStatus(database.db)).pending > 0) {
     app.log.warn(

@@ -21,12 +21,20 @@ export {
   casePauses,
   cases,
 } from '../modules/cases/cases.table';
+export { casePayments } from '../modules/cases/payments.table';
+export {
+  caseInterviews,
+  correctionOrders,
+  documentSpotChecks,
+} from '../modules/cases/supervision-records.table';
+export { criminalTransfers, policeJointCases } from '../modules/criminal-transfers/criminal-transfers.table';
 export {
   documentCounters,
   documentNumberFormats,
   documentNumbers,
 } from '../modules/document-numbers/document-numbers.table';
 export { certificateStatusChanges, certificates, officers } from '../modules/officers/officers.table';
+export { onTheSpotPenalties, onTheSpotReviews } from '../modules/on-the-spot/on-the-spot.table';
 export {
   powerItems,
   powerItemVersions,

@@ -23,6 +23,14 @@ export const PROBLEM_CODES = {
   IDEMPOTENCY_KEY_REUSED: { status: 422, title: 'The Idempotency-Key was used for a different request' },
   UNPROCESSABLE: { status: 422, title: 'The request cannot be processed' },
   CASE_RULE_VIOLATION: { status: 422, title: 'The case does not meet the conditions for this step' },
+  ON_THE_SPOT_LIMIT_EXCEEDED: {
+    status: 422,
+    title: 'The penalty exceeds what may be imposed on the spot (APL art. 51); use the general procedure',
+  },
+  ON_THE_SPOT_RULE_VIOLATION: {
+    status: 422,
+    title: 'The on-the-spot penalty does not meet the conditions for this step',
+  },
   PRECONDITION_REQUIRED: { status: 428, title: 'This update requires an If-Match header' },
   RATE_LIMITED: { status: 429, title: 'Too many requests' },
   AUTHENTICATION_REQUIRED: { status: 401, title: 'Authentication required' },

@@ -36,6 +36,16 @@ export const API_TAGS = [
     description:
       'Enforcement cases (行政处罚案件): leads, filing, investigation, review, notice, hearing, decision',
   },
+  {
+    name: 'on-the-spot-penalties',
+    description:
+      'On-the-spot penalties (简易程序 / 当场处罚): decisions, filing (备案), form reviews (文书审查)',
+  },
+  {
+    name: 'criminal-transfers',
+    description:
+      'Criminal transfers to public security (行刑衔接): report, approval, transfer, police decision, review, hand-over, return',
+  },
   { name: 'calendar', description: 'Working-day calendar (工作日历) and legal deadlines (法定期限)' },
 ];
 

@@ -93,6 +93,72 @@ beforeAll(async () => {
       })
       .expect(201)
   ).body.id;
+  // The seizure's numbered decision (实施行政强制措施决定书) is a document of the case.
+  ids.documentId = String(
+    (await t.as('officer').get(`/v1/cases/${ids.caseId}/documents`).expect(200)).body.items[0].id,
+  );
+  // An on-the-spot penalty (当场处罚) decided an hour ago by the same two officers.
+  ids.penaltyId = (
+    await t
+      .as('officer')
+      .post('/v1/on-the-spot-penalties')
+      .send({
+        decidedAt: hourAgo.toISOString(),
+        place: '城东区八一路',
+        officerIds: collectors,
+        party: { kind: 'natural_person', name: '张三', residentId: '11010519491231002X' },
+        facts: '销售超过保质期的食品',
+        legalBasis: '《中华人民共和国食品安全法》第一百二十四条',
+        powerItemId: ids.itemId,
+        penalties: [{ type: 'warning' }],
+      })
+      .expect(201)
+  ).body.id;
+  // A criminal transfer (行刑衔接) of the lead reported today, a joint case with the police, a correction
+  // order (责令改正通知书) and an interview record (行政约谈记录).
+  const today = chinaDate(new Date());
+  const officer = t.as('officer');
+  ids.transferId = (
+    await officer
+      .post('/v1/criminal-transfers')
+      .send({
+        caseId: ids.caseId,
+        reportedOn: today,
+        teamOfficerIds: collectors,
+        suspectedOffence: '生产、销售有毒、有害食品罪',
+        facts: '检出非食用物质',
+      })
+      .expect(201)
+  ).body.id;
+  ids.jointCaseId = (
+    await officer
+      .post('/v1/criminal-transfers/joint-cases')
+      .send({ caseId: ids.caseId, policeAgency: '城东公安分局', startedOn: today, summary: '联合查处' })
+      .expect(201)
+  ).body.id;
+  ids.correctionOrderId = (
+    await officer
+      .post(`/v1/cases/${ids.caseId}/correction-orders`)
+      .send({
+        issuedOn: today,
+        requirements: '停止无证经营',
+        deadline: today,
+        legalBasis: '行政处罚法第二十八条',
+      })
+      .expect(201)
+  ).body.id;
+  ids.interviewId = (
+    await officer
+      .post(`/v1/cases/${ids.caseId}/interviews`)
+      .send({
+        heldOn: today,
+        attendeeIds: collectors,
+        counterpart: { name: '李四', role: '负责人' },
+        subject: '约谈',
+        summary: '约谈记录',
+      })
+      .expect(201)
+  ).body.id;
 });
 afterAll(() => t.close());
 
@@ -100,6 +166,7 @@ afterAll(() => t.close());
 const QUERIES: Record<string, string> = {
   '/v1/calendar/days': '?year=2024',
   '/v1/calendar/due-date': '?from=2024-09-27&days=5&unit=working',
+  '/v1/cases/stats': '?year=2024',
 };
 
 /** Fills path parameters with the given agency and the demo bureau's real records. */

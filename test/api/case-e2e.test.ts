@@ -524,6 +524,10 @@ describe('a filed case, from lead to decision', () => {
       ['case_review', 'completed'],
       ['statement', 'completed'],
       ['decision', 'completed'],
+      // After the decision (issue 6): service within 7 WD unless served at the announcement, and the
+      // filing for the record of a major case.
+      ['service', 'running'],
+      ['major_case_filing', 'running'],
     ]);
     expect(clockOf(decided, 'decision').dueDate).toBe('2025-06-20');
     const closed = await actions(id);

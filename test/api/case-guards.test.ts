@@ -460,9 +460,9 @@ describe('transfer (移送) and termination (终止调查): the head approves, a
     const transfer = {
       on: '2025-03-10',
       approverId: head(),
-      recipient: '西宁市公安局城东分局',
-      recipientKind: 'police',
-      reason: '涉嫌生产销售有毒有害食品罪',
+      recipient: '西宁市城东区卫生健康局',
+      recipientKind: 'agency',
+      reason: '属卫生健康部门管辖',
     };
     const filed = await fileCase(t, itemId);
     expect(codes(await refused(filed.id, 'transfer', transfer, 'WRONG_STAGE', { shown: true }))).toEqual([
@@ -476,6 +476,24 @@ describe('transfer (移送) and termination (终止调查): the head approves, a
       'APPROVER_NOT_BUREAU_HEAD',
     );
     expect(codes(unmet)).toEqual(['APPROVER_NOT_BUREAU_HEAD']);
+  });
+
+  it('a lead for the police goes through the criminal-transfer procedure, not this action', async () => {
+    const lead = await registerLead(t, { powerItemId: itemId });
+    const unmet = await refused(
+      lead.id,
+      'transfer',
+      {
+        on: '2025-03-10',
+        approverId: head(),
+        recipient: '西宁市公安局城东分局',
+        recipientKind: 'police',
+        reason: '涉嫌生产销售有毒有害食品罪',
+      },
+      'POLICE_TRANSFER_PROCEDURE',
+    );
+    expect(codes(unmet)).toEqual(['POLICE_TRANSFER_PROCEDURE']);
+    expect(unmet[0]).toMatchObject({ rule: 'TR arts. 5–6' });
   });
 
   it('terminating a lead, or approved by someone else', async () => {

@@ -483,6 +483,18 @@ describe('GET /v1/cases?overdue= with compulsory measures', () => {
         reason: '当事人已注销，无法继续调查',
       })
       .expect(200);
+    // Both terminated cases are closed (结案) at once, so no closure clock (issue 6) runs on them.
+    for (const id of [reviewing, kept]) {
+      await officer
+        .post(`/v1/cases/${id}/actions/close`)
+        .send({
+          on: '2025-03-11',
+          approverId: t.bureau.officers.bureau_head,
+          reason: 'terminated',
+          detail: '终止调查，结案',
+        })
+        .expect(200);
+    }
     await officer
       .post(`/v1/cases/${released}/measures/${other}/actions/release`)
       .send({ on: '2025-03-11', reason: 'other', note: '已抽样取证' })
@@ -500,10 +512,10 @@ describe('GET /v1/cases?overdue= with compulsory measures', () => {
     expect(await ids('overdue=true')).toEqual([]);
     at('2025-04-10');
     expect(await ids('overdue=true')).toEqual([kept]);
-    expect(await ids('overdue=true&stage=terminated')).toEqual([kept]);
+    expect(await ids('overdue=true&stage=closed')).toEqual([kept]);
     expect(await ids('overdue=false')).toEqual([released, reviewing]);
     const shown = await (await asOfNow(t, 'officer')).get(`/v1/cases/${kept}`).expect(200);
-    expect(shown.body.stage).toBe('terminated');
+    expect(shown.body.stage).toBe('closed');
     expect(shown.body.clocks).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ name: 'compulsory_measure', dueDate: '2025-04-09', state: 'overdue' }),
@@ -519,13 +531,13 @@ describe('GET /v1/cases?overdue= with compulsory measures', () => {
   it('stops the review clock of a case terminated in review: it is never overdue', async () => {
     at('2025-04-10');
     const shown = await (await asOfNow(t, 'officer')).get(`/v1/cases/${reviewing}`).expect(200);
-    expect(shown.body.stage).toBe('terminated');
+    expect(shown.body.stage).toBe('closed');
     expect(shown.body.clocks).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ name: 'case_review', dueDate: '2025-03-25', state: 'completed' }),
         expect.objectContaining({ name: 'decision', state: 'completed' }),
       ]),
     );
-    expect(await ids('overdue=true&stage=terminated')).toEqual([kept]);
+    expect(await ids('overdue=true&stage=closed')).toEqual([kept]);
   });
 });

@@ -7,7 +7,7 @@
  * holidays); the app's clock must be later than the dates used (set `now` in createTestApp).
  */
 import type { Role } from '../../src/domain/access/roles';
-import type { TestApp } from './app';
+import { asOfNow, type TestApp } from './app';
 
 /** A citizen's resident ID and an organisation's credit code that pass their check digits. */
 export const RESIDENT_ID = '11010519491231002X';
@@ -205,4 +205,106 @@ export async function caseState(t: TestApp, caseId: string) {
     officer.get(`/v1/cases/${caseId}/timeline`).expect(200),
   ]);
   return { case: c.body, timeline: timeline.body };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// After the decision (issue 6): a decided case, reached with tokens minted at the app's current time,
+// so these helpers work however far a test has moved its clock (after the dates they use).
+
+/** An action sent with a token minted at the app's current time; the caller asserts the status. */
+export async function actNow(
+  t: TestApp,
+  caseId: string,
+  action: string,
+  body: Record<string, unknown>,
+  role: Role = 'officer',
+) {
+  return (await asOfNow(t, role)).post(`/v1/cases/${caseId}/actions/${action}`).send(body);
+}
+
+/** actNow that must succeed; returns the case. */
+export async function stepNow(
+  t: TestApp,
+  caseId: string,
+  action: string,
+  body: Record<string, unknown>,
+  role: Role = 'officer',
+) {
+  const res = await actNow(t, caseId, action, body, role);
+  if (res.status !== 200) throw new Error(`${action}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+export interface DecidedCaseOptions {
+  /** The decided penalties (default DEFAULT_PENALTIES: a warning and a CNY 5,000 fine). */
+  penalties?: readonly Record<string, unknown>[];
+  /** penalty (default) or no_penalty. */
+  kind?: 'penalty' | 'no_penalty';
+  /** Fields of the lead (parties, major…). */
+  lead?: Record<string, unknown>;
+  /** The decision date, after the statement window that ends 2025-04-02 (default Monday 2025-04-07). */
+  decidedOn?: string;
+}
+
+/**
+ * A case decided (作出决定) on `decidedOn` by the default spring-2025 walk without a hearing: lead
+ * 2025-03-03, filed 03-10, evidence 03-12, investigation-end report 03-20, review 03-24, legal review
+ * 03-25, notice 03-26 (the 5-WD window ends 04-02), decision 04-07. The proposal equals the decided
+ * penalties. The app's clock must stand on or after `decidedOn`. Returns the case.
+ */
+export async function decidedCase(t: TestApp, itemId: string, opts: DecidedCaseOptions = {}) {
+  const penalties = opts.penalties ?? DEFAULT_PENALTIES;
+  const officer = await asOfNow(t, 'officer');
+  const lead = await officer.post('/v1/cases').send({
+    source: 'complaint',
+    sourceRef: '12315-2025-000123',
+    receivedOn: '2025-03-03',
+    summary: '投诉反映某店无证经营熟食',
+    violationOn: '2025-02-20',
+    parties: [ORGANISATION],
+    powerItemId: itemId,
+    ...opts.lead,
+  });
+  if (lead.status !== 201) throw new Error(`decidedCase: ${lead.status} ${JSON.stringify(lead.body)}`);
+  const id = lead.body.id as string;
+  await stepNow(t, id, 'assign-officers', { on: '2025-03-03', officerIds: investigators(t) });
+  await stepNow(t, id, 'file', {
+    on: '2025-03-10',
+    approverId: t.bureau.officers.bureau_head,
+    limitationBasis: 'two_years',
+  });
+  const evidence = await officer.post(`/v1/cases/${id}/evidence`).send({
+    kind: 'documentary',
+    description: '现场检查笔录及营业场所照片',
+    collectedOn: '2025-03-12',
+    collectedBy: investigators(t),
+    avRecorded: true,
+  });
+  if (evidence.status !== 201) throw new Error(`decidedCase evidence: ${evidence.status}`);
+  await stepNow(t, id, 'conclude-investigation', {
+    on: '2025-03-20',
+    findings: '当事人未取得食品经营许可从事熟食销售',
+    penalties,
+  });
+  await stepNow(
+    t,
+    id,
+    'complete-review',
+    { on: '2025-03-24', result: 'pass', opinion: '事实清楚' },
+    'unit_head',
+  );
+  await stepNow(
+    t,
+    id,
+    'record-legal-review',
+    { on: '2025-03-25', result: 'pass', opinion: '同意' },
+    'legal_reviewer',
+  );
+  await stepNow(t, id, 'issue-notice', { on: '2025-03-26' });
+  const kind = opts.kind ?? 'penalty';
+  return stepNow(t, id, 'decide', {
+    on: opts.decidedOn ?? '2025-04-07',
+    kind,
+    ...(kind === 'penalty' ? { penalties } : { reason: '违法行为轻微并及时改正，没有造成危害后果' }),
+  });
 }

@@ -68,6 +68,20 @@ export const OPERATIONS = {
     'bureau_head',
     'admin',
   ]),
+  'on_the_spot.read': op(
+    'Read on-the-spot penalties (当场处罚), their filing clocks, reviews and statistics',
+    EVERY_ROLE,
+    true,
+  ),
+  'on_the_spot.write': op('Record on-the-spot penalty decisions (当场处罚决定) and their filing (备案)', [
+    'officer',
+    'unit_head',
+  ]),
+  'on_the_spot.review': op('Review on-the-spot decision forms (文书审查)', [
+    'legal_reviewer',
+    'supervisor',
+    'bureau_head',
+  ]),
   'power_list.read': op(
     'Read the power and responsibility list (权责清单), as of any date',
     EVERY_ROLE,
@@ -81,6 +95,25 @@ export const OPERATIONS = {
   'discretion.assess': op(
     'Assess a penalty against the discretion benchmarks (裁量基准)',
     ['officer', 'unit_head', 'legal_reviewer', 'bureau_head', 'supervisor', 'admin'],
+    true,
+  ),
+  'criminal_transfers.read': op(
+    'Read criminal transfers to the police (行刑衔接), their clocks, joint cases and statistics',
+    EVERY_ROLE,
+    true,
+  ),
+  'criminal_transfers.write': op(
+    'Record criminal transfers (移送报告、审批、移送、回执、立案、复议、移交、退回) and joint cases with the police',
+    ['officer', 'unit_head', 'legal_reviewer', 'bureau_head', 'admin'],
+  ),
+  'spot_checks.write': op('Record spot checks (抽查) of correction orders and interview records', [
+    'supervisor',
+    'legal_reviewer',
+    'bureau_head',
+  ]),
+  'spot_checks.read': op(
+    'Spot-check figures (抽查统计) of correction orders and interview records',
+    [...OVERSIGHT, 'legal_reviewer'],
     true,
   ),
 } as const satisfies Record<string, OperationDefinition>;

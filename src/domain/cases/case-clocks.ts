@@ -34,7 +34,12 @@ export interface CaseClock {
     | 'statement'
     | 'decision'
     | 'compulsory_measure'
-    | 'advance_preservation';
+    | 'advance_preservation'
+    // After the decision (after-decision.ts)
+    | 'service'
+    | 'payment'
+    | 'major_case_filing'
+    | 'case_closure';
   /** For a measure's clock: the measure (查封、扣押 / 先行登记保存) it times. */
   subjectId?: string;
   rule: { code: string; citation: string; description: string };

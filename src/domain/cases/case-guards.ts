@@ -5,6 +5,7 @@
  * (what GET /v1/cases/{id}/actions shows before anyone fills in a form), `with` also at the input.
  */
 import { daysInMonth, isoDate, yearOf } from '../calendar/dates';
+import { AFTER_DECISION_GUARDS, closedCaseLock } from './after-decision';
 import type { CaseSnapshot, CaseStage, PenaltyType, ProposedPenalty } from './case-model';
 import { type Unmet, unmet } from './conditions';
 
@@ -111,6 +112,10 @@ export interface DatedInput {
 }
 export interface ApprovedInput extends DatedInput {
   approverIsBureauHead: boolean;
+}
+export interface TransferInput extends ApprovedInput {
+  /** To the police: only through the criminal-transfer procedure (report, head's decision, 移送书). */
+  toPolice: boolean;
 }
 export interface AssignInput extends DatedInput {
   officerIds: readonly string[];
@@ -226,11 +231,12 @@ export const GUARDS = {
     ],
   }),
 
-  transfer: guard<ApprovedInput>({
+  transfer: guard<TransferInput>({
     when: (s) => stageIs(s, 'lead'),
     with: (s, i, f) => [
       ...dated(i.on, s.receivedOn, f.today, 'the lead’s receipt'),
       ...(i.approverIsBureauHead ? [] : [unmet('APPROVER_NOT_BUREAU_HEAD')]),
+      ...(i.toPolice ? [unmet('POLICE_TRANSFER_PROCEDURE')] : []),
     ],
   }),
 
@@ -452,10 +458,16 @@ export const GUARDS = {
           out.push(unmet('DECISION_EXCEEDS_NOTICE'));
         if (i.outsideBenchmark && !i.outsideBenchmarkReason?.trim())
           out.push(unmet('OUTSIDE_BENCHMARK_WITHOUT_REASON'));
+        // A fine never replaces a criminal transfer under way (以罚代刑); deciding to transfer stays open.
+        if (f.criminalTransferPending && i.penalties.some((p) => p.type === 'fine'))
+          out.push(unmet('CRIMINAL_TRANSFER_PENDING'));
       }
       return out;
     },
   }),
+
+  // After the decision: service, performance, enforcement, filing for record, closure, archive.
+  ...AFTER_DECISION_GUARDS,
 } as const;
 
 export type CaseAction = keyof typeof GUARDS;
@@ -470,6 +482,9 @@ export function checkAction<A extends CaseAction>(
   facts: GuardFacts,
 ): Unmet[] {
   const g = GUARDS[action] as Guard<ActionInput<A>>;
+  // A closed or archived case is read-only: CASE_CLOSED alone says why.
+  const locked = closedCaseLock(s, action);
+  if (locked.length > 0) return locked;
   return [...g.when(s, facts), ...g.with(s, input, facts)];
 }
 
@@ -479,7 +494,8 @@ export function availableActions(
   facts: GuardFacts,
 ): { action: CaseAction; possible: boolean; unmet: Unmet[] }[] {
   return CASE_ACTIONS.map((action) => {
-    const missing = (GUARDS[action] as Guard<unknown>).when(s, facts);
+    const locked = closedCaseLock(s, action);
+    const missing = locked.length > 0 ? locked : (GUARDS[action] as Guard<unknown>).when(s, facts);
     return { action, possible: missing.length === 0, unmet: missing };
   });
 }

@@ -4,10 +4,12 @@
  */
 import type { IsoDate } from '../calendar/dates';
 import type { Pause } from '../calendar/deadlines';
+import type { AfterDecision } from './after-decision';
 
 /**
  * Stages of a general-procedure case (普通程序), RULES.md §1. A lead (线索) becomes a case on
- * filing (立案); decided, declined, transferred and terminated are final for part 1.
+ * filing (立案); declined and transferred end it; a decided or terminated case is closed (结案) and
+ * archived (归档), after which its record is read-only.
  */
 export const CASE_STAGES = {
   lead: '线索',
@@ -18,10 +20,14 @@ export const CASE_STAGES = {
   declined: '不予立案',
   transferred: '已移送',
   terminated: '终止调查',
+  /** After the decision is performed (or the case otherwise settled) and the head approved closure. */
+  closed: '已结案',
+  archived: '已归档',
 } as const;
 export type CaseStage = keyof typeof CASE_STAGES;
 export const CASE_STAGE_CODES = Object.keys(CASE_STAGES) as CaseStage[];
-export const FINAL_STAGES: readonly CaseStage[] = ['decided', 'declined', 'transferred', 'terminated'];
+/** Stages where nothing more happens to the case itself: a decided or terminated case goes on to closure. */
+export const FINAL_STAGES: readonly CaseStage[] = ['declined', 'transferred', 'closed', 'archived'];
 
 /** Where a lead came from (案件来源), RULES.md §1. */
 export const LEAD_SOURCES = {
@@ -112,4 +118,6 @@ export interface CaseSnapshot {
   decisionExtensions: { days: number; on: IsoDate; withDiscussion: boolean }[];
   /** Periods not counted in the decision clock: suspensions, hearing, testing. */
   pauses: Pause[];
+  /** Service, payments, enforcement, closure and archiving (after-decision.ts); absent before the decision. */
+  afterDecision?: AfterDecision;
 }

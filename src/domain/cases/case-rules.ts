@@ -103,6 +103,10 @@ export function stageAfter(action: CaseAction, current: CaseStage, result?: 'pas
       return 'notice';
     case 'decide':
       return 'decided';
+    case 'close':
+      return 'closed';
+    case 'archive':
+      return 'archived';
     default:
       return current;
   }

@@ -139,6 +139,10 @@ export const CONDITIONS = {
     'APL art. 44',
     'The decided penalty is heavier than, or not among, the penalties the notice stated',
   ),
+  POLICE_TRANSFER_PROCEDURE: condition(
+    'TR arts. 5–6',
+    'A suspected crime goes to the police through the criminal-transfer procedure (POST /v1/criminal-transfers: transfer report, the head’s decision within 3 days, a numbered 涉嫌犯罪案件移送书)',
+  ),
   CRIMINAL_TRANSFER_PENDING: condition(
     'TR art. 11',
     'The case is being transferred to the police as a suspected crime: a fine may not replace the transfer (以罚代刑)',
@@ -147,6 +151,94 @@ export const CONDITIONS = {
     'APL art. 34',
     'A fine outside the discretion benchmark’s range needs a recorded reason',
   ),
+  // After the decision: service (送达), performance (履行), enforcement (强制执行), closure (结案)
+  DECISION_NOT_SERVED: condition('APL art. 61', 'The decision has not been served (送达) on the party'),
+  DECISION_ALREADY_SERVED: condition('APL art. 61', 'The decision was already served'),
+  ELECTRONIC_SERVICE_WITHOUT_CONSENT: condition(
+    'APL art. 61',
+    'Electronic service (电子送达) needs the party’s consent (签订确认书) recorded before service',
+  ),
+  SERVICE_NOT_ON_ANNOUNCEMENT: condition(
+    'APL art. 61',
+    'A party present at the announcement receives the decision there and then (宣告后当场交付): serve it on the decision date',
+  ),
+  NO_FINE: condition('APL arts. 66–67, 72', 'The decision imposes no fine (罚款) to pay'),
+  PAYMENT_SCHEDULE_ALREADY_APPROVED: condition(
+    'APL art. 66',
+    'A deferral or instalments (延期、分期缴纳) were already approved',
+  ),
+  PAYMENT_SCHEDULE_INVALID: condition(
+    'APL art. 66',
+    'A deferral is one later due date, instalments at least two increasing ones; together they make up the fine',
+  ),
+  OVERPAYMENT: condition(
+    'APL arts. 67, 72',
+    'The payment exceeds the fine and late surcharge (罚款及加处罚款) still owed',
+  ),
+  DUPLICATE_PAYMENT_REFERENCE: condition(
+    'APL art. 67',
+    'A payment with this bank reference (缴款凭证号) is already recorded',
+  ),
+  SURCHARGE_ALREADY_FROZEN: condition(
+    'APL art. 73',
+    'The late surcharge is already frozen for a pending reconsideration or lawsuit',
+  ),
+  SURCHARGE_NOT_FROZEN: condition('APL art. 73', 'The late surcharge is not frozen'),
+  PAYMENT_NOT_OVERDUE: condition(
+    'ACL art. 54',
+    'A written demand (催告书) is served only once the party has failed to pay by the due date',
+  ),
+  NOTHING_TO_ENFORCE: condition(
+    'ACL art. 53',
+    'The fine and the late surcharge are paid: nothing is left to enforce',
+  ),
+  DEMAND_NOT_SERVED: condition(
+    'ACL art. 54',
+    'The party must be served a written demand (催告书) before the court is asked to enforce',
+  ),
+  DEMAND_PERIOD_OPEN: condition(
+    'ACL arts. 54, 69',
+    'The court may be asked only 10 working days after the demand was served',
+  ),
+  APPEAL_PERIOD_OPEN: condition(
+    'ACL art. 53; ALL art. 46',
+    'The party may still sue (6 months from service): the court is asked only after that period',
+  ),
+  ENFORCEMENT_APPLICATION_LATE: condition(
+    'ACL art. 53',
+    'The court must be asked within 3 months after the period to appeal ended',
+  ),
+  REVIEW_PENDING: condition(
+    'APL art. 73; ACL art. 53',
+    'A reconsideration or lawsuit about the decision is pending',
+  ),
+  COURT_ENFORCEMENT_ALREADY_APPLIED: condition('ACL art. 53', 'The court was already asked to enforce'),
+  COURT_ENFORCEMENT_NOT_APPLIED: condition('ACL art. 53', 'The court has not been asked to enforce'),
+  COURT_ENFORCEMENT_ALREADY_RECORDED: condition(
+    'ACL art. 53',
+    'The court’s enforcement result is already recorded',
+  ),
+  FINE_UNPAID: condition(
+    'APL arts. 66–67, 72; PPR',
+    'The fine or late surcharge is unpaid and the court has not been asked to enforce: the case cannot be closed',
+  ),
+  CLOSURE_REASON_MISMATCH: condition(
+    'PPR',
+    'The closure reason (结案理由) does not match how the case ended',
+  ),
+  MAJOR_CASE_NOT_FILED: condition(
+    'Local practice (重大行政处罚备案)',
+    'A decision meeting the major-case criteria must be filed for the record (备案) before closure',
+  ),
+  NOT_MAJOR_CASE: condition(
+    'Local practice (重大行政处罚备案)',
+    'The decision does not meet the major-case filing criteria (rule setting major_case_filing.criteria)',
+  ),
+  ALREADY_FILED_FOR_RECORD: condition(
+    'Local practice (重大行政处罚备案)',
+    'The case was already filed for the record',
+  ),
+  CASE_CLOSED: condition('PPR', 'The case is closed (已结案) or archived (已归档): its record is read-only'),
 } as const satisfies Record<string, ConditionDefinition>;
 
 export type ConditionCode = keyof typeof CONDITIONS;

@@ -2,7 +2,9 @@
  * Investigative acts (调查取证) of a case: registering evidence (证据登记) and taking measures on
  * property. Pure rules, no I/O: the service looks up certificates and passes them in.
  */
+import { READ_ONLY_STAGES } from './after-decision';
 import { dated } from './case-guards';
+import type { CaseStage } from './case-model';
 import { type Unmet, unmet } from './conditions';
 
 /** The eight legal kinds of evidence, APL art. 46. */
@@ -39,6 +41,8 @@ export interface InvestigativeActInput {
 
 /** Whether the case is open to investigation: a lead, or investigated (again, after a review returned it). */
 export function openToInvestigation(c: InvestigationCase): Unmet[] {
+  if (READ_ONLY_STAGES.includes(c.stage as CaseStage))
+    return [unmet('CASE_CLOSED', `the case is ${c.stage}`)];
   if (c.stage !== 'lead' && c.stage !== 'investigation') {
     return [unmet('NOT_UNDER_INVESTIGATION', `the case is at ${c.stage}`)];
   }

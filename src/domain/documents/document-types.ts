@@ -13,7 +13,10 @@ export const DOCUMENT_TYPES = {
   on_the_spot_decision: { name: '当场行政处罚决定书', defaultTypeCode: '当罚' },
   correction_order: { name: '责令改正通知书', defaultTypeCode: '责改' },
   criminal_transfer: { name: '涉嫌犯罪案件移送书', defaultTypeCode: '刑移' },
+  service_receipt: { name: '送达回证', defaultTypeCode: '送达' },
+  enforcement_demand: { name: '催告书', defaultTypeCode: '催告' },
   case_closure: { name: '结案审批表', defaultTypeCode: '结' },
+  case_archive: { name: '案卷归档 (档案号)', defaultTypeCode: '档' },
   supervision_opinion: { name: '行政监督意见书', defaultTypeCode: '监督' },
   credit_restoration_notice: { name: '信用修复告知书', defaultTypeCode: '修复' },
 } as const;

@@ -28,6 +28,14 @@ export const LAWS = {
     english: 'Provisions on Transfer of Suspected Criminal Cases',
   },
   HOL: { name: '全国年节及纪念日放假办法', english: 'Measures on National Holidays and Commemoration Days' },
+  CPL: {
+    name: '中华人民共和国民事诉讼法',
+    english: 'Civil Procedure Law (service of documents, APL art. 61)',
+  },
+  LOCAL: {
+    name: '本地规定与工作惯例',
+    english: 'Local rules and practice, not a national article (a rule setting the agency may change)',
+  },
 } as const;
 
 export type LawCode = keyof typeof LAWS;

@@ -96,6 +96,15 @@ export const PERIOD_RULES = {
     configurable: false,
     description: 'Serve the decision (送达) when the party was absent at its announcement',
   }),
+  ON_THE_SPOT_FILING: rule('ON_THE_SPOT_FILING', {
+    law: 'APL',
+    article: 'art. 52',
+    days: 7,
+    unit: 'working',
+    configurable: true,
+    description:
+      'File an on-the-spot penalty decision with the bureau (当场处罚备案); the days are the setting on_the_spot.filing_working_days',
+  }),
   PAYMENT: rule('PAYMENT', {
     law: 'APL',
     article: 'art. 67',
@@ -103,6 +112,41 @@ export const PERIOD_RULES = {
     unit: 'calendar',
     configurable: false,
     description: 'Pay the fine (缴纳罚款) after receiving the decision',
+  }),
+  PUBLIC_NOTICE_SERVICE: rule('PUBLIC_NOTICE_SERVICE', {
+    law: 'CPL',
+    article: 'art. 95',
+    days: 30,
+    unit: 'calendar',
+    configurable: false,
+    description: 'A decision served by public notice (公告送达) counts as served this long after publication',
+  }),
+  ENFORCEMENT_DEMAND: rule('ENFORCEMENT_DEMAND', {
+    law: 'ACL',
+    article: 'art. 54',
+    days: 10,
+    unit: 'working',
+    configurable: false,
+    description:
+      'After the written demand (催告书) is served, wait this long before asking the court to enforce (申请法院强制执行)',
+  }),
+  CASE_CLOSURE: rule('CASE_CLOSURE', {
+    law: 'LOCAL',
+    article: 'setting case_closure.working_days',
+    days: 15,
+    unit: 'working',
+    configurable: true,
+    description:
+      'Close the case (结案审批) once the decision is performed or the case otherwise settled; the days are the setting case_closure.working_days',
+  }),
+  MAJOR_CASE_FILING: rule('MAJOR_CASE_FILING', {
+    law: 'LOCAL',
+    article: 'setting major_case_filing.working_days',
+    days: 15,
+    unit: 'working',
+    configurable: true,
+    description:
+      'File a major penalty decision for the record (重大行政处罚备案) after the decision; the days are the setting major_case_filing.working_days',
   }),
   PUBLICATION: rule('PUBLICATION', {
     law: 'PDR',
@@ -184,6 +228,15 @@ export const PERIOD_RULES = {
     unit: 'calendar',
     configurable: false,
     description: 'Hand seized items over to the police after it files the case (移交涉案物品)',
+  }),
+  CRIMINAL_TRANSFER_REVIEW_REQUEST: rule('CRIMINAL_TRANSFER_REVIEW_REQUEST', {
+    law: 'TR',
+    article: 'art. 9',
+    days: 3,
+    unit: 'calendar',
+    configurable: false,
+    description:
+      'Ask the police to reconsider not filing a transferred case (提请复议), after receiving its notice (不予立案通知书)',
   }),
 } as const satisfies Record<string, PeriodRule>;
 

@@ -4,6 +4,7 @@ import { CONDITIONS } from '../../domain/cases/conditions';
 import { etagOf, requiredVersions } from '../../http/etag';
 import { Headers, IdempotencyHeaders, IfMatchHeaders, problemResponses, ref } from '../../http/schemas';
 import { principalOf } from '../../plugins/auth';
+import { AFTER_DECISION_TERMS } from './after-decision.schemas';
 import {
   ACTION_BODIES,
   type ActionName,
@@ -46,6 +47,7 @@ const ACTION_TERMS: Record<ActionName, string> = {
   'record-collective-discussion': '集体讨论 (APL art. 57)',
   'approve-extension': '延期 (filing: PPR art. 18; decision: APL art. 60)',
   decide: '作出决定 (APL arts. 57–60): penalty, no penalty, or transfer; the decision number is allocated',
+  ...AFTER_DECISION_TERMS,
 };
 
 export const caseRoutes: FastifyPluginAsyncTypebox<{ cases: CasesService }> = async (app, { cases }) => {

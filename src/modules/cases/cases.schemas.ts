@@ -7,6 +7,12 @@ import {
   PENALTY_TYPES,
 } from '../../domain/cases/case-model';
 import { DateTime, IsoDate, Page, PageQuery, StrictObject, Uuid } from '../../http/schemas';
+import {
+  AFTER_DECISION_BODIES,
+  AfterDecisionRef,
+  afterDecisionSchemas,
+  PerformanceRef,
+} from './after-decision.schemas';
 
 const Text = (max: number, description?: string) =>
   Type.String({ minLength: 1, maxLength: max, ...(description ? { description } : {}) });
@@ -115,6 +121,10 @@ export const ClockSchema = Type.Object({
     'decision',
     'compulsory_measure',
     'advance_preservation',
+    'service',
+    'payment',
+    'major_case_filing',
+    'case_closure',
   ]),
   subjectId: Type.Optional({
     ...Uuid,
@@ -190,6 +200,8 @@ export const CaseSchema = Type.Object(
     decisionNumber: Type.Union([Type.String(), Type.Null()]),
     decision: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
     closingReason: Type.Union([Type.String(), Type.Null()]),
+    performance: PerformanceRef,
+    afterDecision: AfterDecisionRef,
     clocks: Type.Array(ClockSchema, { description: 'Every clock of the case with its rule (办案期限)' }),
     version: Type.Integer({ minimum: 1 }),
     createdAt: DateTime,
@@ -407,6 +419,7 @@ export const ACTION_BODIES = {
     ),
     outsideBenchmarkReason: Type.Optional(Text(4000, 'Why the fine lies outside the benchmark’s range')),
   }),
+  ...AFTER_DECISION_BODIES,
 } as const satisfies Record<string, TSchema>;
 
 export type ActionName = keyof typeof ACTION_BODIES;
@@ -425,4 +438,5 @@ export const caseSchemas = [
   CaseActionsSchema,
   CaseEventSchema,
   CaseTimelineSchema,
+  ...afterDecisionSchemas,
 ];

@@ -12,6 +12,13 @@ import { changedFields } from '../../domain/audit/hash-chain';
 import { addDays, chinaDate, type IsoDate } from '../../domain/calendar/dates';
 import { computeDeadline } from '../../domain/calendar/deadlines';
 import type { WorkingCalendar } from '../../domain/calendar/working-calendar';
+import {
+  afterDecisionClocks,
+  afterDecisionOf,
+  closedCaseLock,
+  majorCaseFilingRequired,
+  NOTHING_AFTER_DECISION,
+} from '../../domain/cases/after-decision';
 import { type CaseClock, caseClocks } from '../../domain/cases/case-clocks';
 import {
   type ActionInput,
@@ -47,6 +54,7 @@ import type { Principal } from '../../plugins/auth';
 import type { WriteContext } from '../../plugins/writes';
 import { findUnit } from '../agencies/agencies.repository';
 import type { CalendarService } from '../calendar/calendar.service';
+import { criminalTransferPending } from '../criminal-transfers/criminal-transfers.repository';
 import { allocateDocumentNumber } from '../document-numbers/document-numbers.service';
 import { findOfficer } from '../officers/officers.repository';
 import { certificatesValidOn, maskPhone } from '../officers/officers.service';
@@ -54,6 +62,12 @@ import { assessItem } from '../power-list/discretion.service';
 import { findItem } from '../power-list/power-list.repository';
 import { findItemAsOf } from '../power-list/power-list.service';
 import { ruleSetting } from '../rule-settings/rule-settings.service';
+import {
+  afterDecisionSettings,
+  afterDecisionView,
+  performanceView,
+  prepareAfterDecision,
+} from './after-decision.service';
 import * as repo from './cases.repository';
 import type {
   ActionBody,
@@ -82,8 +96,18 @@ function invalid(errors: FieldError[]): HttpProblem {
   );
 }
 
-/** What each kind of party must carry (RULES.md §10 identifiers). */
-function partyProblems(party: PartyInput, pointer: string): FieldError[] {
+/** A closed or archived case is read-only: 422 CASE_RULE_VIOLATION with CASE_CLOSED (after-decision.ts). */
+function refuseIfClosed(row: { stage: string }, action: string): void {
+  const locked = closedCaseLock(row, action);
+  if (locked.length > 0) {
+    throw new HttpProblem('CASE_RULE_VIOLATION', `${action} is not allowed: CASE_CLOSED`, {
+      extensions: { action, unmet: locked },
+    });
+  }
+}
+
+/** What each kind of party must carry (RULES.md §10 identifiers); on-the-spot penalties reuse it. */
+export function partyProblems(party: PartyInput, pointer: string): FieldError[] {
   const need = (field: keyof PartyInput, why: string): FieldError[] =>
     party[field] ? [] : [{ in: 'body', pointer: `${pointer}/${field}`, message: `is required for ${why}` }];
   switch (party.kind) {
@@ -130,6 +154,7 @@ async function caseSettings(ex: Executor, agencyId: string, on: IsoDate) {
     hearingThresholds: hearingThresholds.value,
     discussionThresholds: discussionThresholds.value,
     caseReviewDays: reviewDays.value,
+    afterDecision: await afterDecisionSettings(ex, agencyId, on),
   };
 }
 
@@ -188,6 +213,16 @@ function assemble(parts: CaseParts, settings: Loaded['settings']): Loaded {
     ...base,
     legalReviewRequired: legalReviewRequired(base, flags, settings),
     collectiveDiscussionRequired: collectiveDiscussionRequired(base, flags, settings.discussionThresholds),
+    afterDecision: afterDecisionOf(
+      row,
+      events,
+      majorCaseFilingRequired(
+        row.decidedOn ? (row.decision as { kind: string; penalties: ProposedPenalty[] } | null) : null,
+        kinds,
+        row.major,
+        settings.afterDecision.majorCaseCriteria,
+      ),
+    ),
   };
   return { row, parties, officers, events, pauses, snapshot, settings };
 }
@@ -245,6 +280,7 @@ async function guardFacts(
     today,
     certifiedOfficerIds: validity.filter((v) => v.valid).map((v) => v.officerId),
     powerItem: item ? { category: item.category, inForce: item.status === 'in_force' } : null,
+    criminalTransferPending: await criminalTransferPending(ex, agencyId, l.row.id),
   };
 }
 
@@ -255,7 +291,9 @@ async function hasRole(ex: Executor, agencyId: string, officerId: string, role: 
 
 function clockInputs(l: Loaded, today: IsoDate) {
   const { row, snapshot: s } = l;
-  const leadResolved = l.events.find((e) => ['file', 'decline-filing', 'transfer'].includes(e.action));
+  const leadResolved = l.events.find((e) =>
+    ['file', 'decline-filing', 'transfer', 'criminal-transfer-send'].includes(e.action),
+  );
   // Termination (终止调查) ends every clock still running: the review of a terminated case is never due.
   const terminatedOn = l.events.find((e) => e.action === 'terminate')?.occurredOn ?? null;
   const statementClosed =
@@ -303,6 +341,12 @@ async function clocksOf(
 ): Promise<CaseClock[]> {
   return [
     ...caseClocks(cal, clockInputs(l, today), today),
+    ...afterDecisionClocks(
+      cal,
+      l.snapshot.afterDecision ?? NOTHING_AFTER_DECISION,
+      l.settings.afterDecision,
+      today,
+    ),
     ...(openMeasures ? await openMeasureClocks(ex, agencyId, l.row.id, cal, l.pauses, today) : []),
   ];
 }
@@ -361,6 +405,8 @@ export function createCasesService({ calendar }: CasesDeps) {
       decisionNumber: row.decisionNumber,
       decision: (row.decision as Record<string, unknown> | null) ?? null,
       closingReason: row.closingReason,
+      performance: performanceView(l.snapshot.afterDecision ?? NOTHING_AFTER_DECISION, cal, today),
+      afterDecision: afterDecisionView(l.snapshot.afterDecision ?? NOTHING_AFTER_DECISION, l.events),
       clocks,
       version: row.version,
       createdAt: row.createdAt.toISOString(),
@@ -452,6 +498,7 @@ export function createCasesService({ calendar }: CasesDeps) {
     const current = await repo.findCase(ctx.tx, agencyId, caseId, { lock: true });
     if (!current) throw notFound('Case', caseId);
     if (!versions.includes(current.version)) throw staleVersion(current.version);
+    refuseIfClosed(current, 'update');
     if (!['lead', 'investigation', 'review', 'notice'].includes(current.stage)) {
       throw new HttpProblem('UNPROCESSABLE', `The case is ${current.stage}: its record is closed`, {
         extensions: { reason: 'CASE_CLOSED' },
@@ -505,6 +552,7 @@ export function createCasesService({ calendar }: CasesDeps) {
     if (errors.length > 0) throw invalid(errors);
     const current = await repo.findCase(ctx.tx, agencyId, caseId, { lock: true });
     if (!current) throw notFound('Case', caseId);
+    refuseIfClosed(current, 'add-party');
     if (!['lead', 'investigation', 'review'].includes(current.stage)) {
       throw new HttpProblem('UNPROCESSABLE', 'Parties are added before the pre-penalty notice', {
         extensions: { reason: 'CASE_STAGE_CLOSED_FOR_PARTIES' },
@@ -710,7 +758,7 @@ export function createCasesService({ calendar }: CasesDeps) {
       case 'decline-filing':
       case 'transfer':
       case 'terminate': {
-        input = { on, approverIsBureauHead: await approver() };
+        input = { on, approverIsBureauHead: await approver(), toPolice: b.recipientKind === 'police' };
         const reason = [b.reason, b.detail, b.recipient].filter(Boolean).join(' — ');
         step = {
           changes: { closingReason: reason },
@@ -961,8 +1009,14 @@ export function createCasesService({ calendar }: CasesDeps) {
         };
         break;
       }
-      default:
-        throw notFound('Action', action);
+      default: {
+        // After the decision: service, performance, enforcement, filing for record, closure, archive.
+        const cal = await calendar.calendarFor(ctx.tx);
+        const prepared = await prepareAfterDecision(ctx, cal, l, action, b, on);
+        if (!prepared) throw notFound('Action', action);
+        input = prepared.input;
+        step = prepared.step;
+      }
     }
 
     const problems = checkAction(action as CaseAction, s, input as ActionInput<CaseAction>, facts);

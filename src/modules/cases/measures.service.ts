@@ -10,6 +10,7 @@
 import type { Executor } from '../../db/client';
 import { chinaDate, type IsoDate } from '../../domain/calendar/dates';
 import type { WorkingCalendar } from '../../domain/calendar/working-calendar';
+import { closedCaseLock } from '../../domain/cases/after-decision';
 import type { CaseClock } from '../../domain/cases/case-clocks';
 import type { Unmet } from '../../domain/cases/conditions';
 import {
@@ -272,7 +273,9 @@ export function createMeasuresService({ calendar }: MeasuresDeps) {
   ): Promise<MeasureView> {
     const agencyId = ctx.actor.agencyId;
     const today = chinaDate(ctx.now);
-    await lockedCase(ctx, caseId);
+    // A closed or archived case is read-only (after-decision.ts).
+    const locked = closedCaseLock(await lockedCase(ctx, caseId), `${name}-measure`);
+    if (locked.length > 0) throw ruleViolation(`${name}-measure`, locked);
     const row = await repo.findMeasure(ctx.tx, agencyId, caseId, measureId, { lock: true });
     if (!row) throw notFound('Measure', measureId);
     if (versions && !versions.includes(row.version)) throw staleVersion(row.version);

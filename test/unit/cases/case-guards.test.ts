@@ -17,6 +17,7 @@ import {
 } from '../../../src/domain/cases/case-guards';
 import type { CaseSnapshot, ProposedPenalty } from '../../../src/domain/cases/case-model';
 import { CONDITIONS, type ConditionCode, type Unmet } from '../../../src/domain/cases/conditions';
+import { AFTER_DECISION_FAILS, AFTER_DECISION_PASSES } from './after-decision-fixtures';
 import {
   facts,
   HEARING_FINE,
@@ -103,7 +104,7 @@ const PASSES: { [A in CaseAction]: Attempt[] } = {
     }),
   ],
   'decline-filing': [attempt('approved by the head', 'decline-filing', lead(), APPROVED)],
-  transfer: [attempt('approved by the head', 'transfer', lead(), APPROVED)],
+  transfer: [attempt('approved by the head', 'transfer', lead(), { ...APPROVED, toPolice: false })],
   suspend: [
     attempt('during the investigation', 'suspend', investigating(), { on: '2025-03-15' }),
     attempt('after the notice', 'suspend', noticed(), { on: '2025-03-28' }),
@@ -197,6 +198,27 @@ const PASSES: { [A in CaseAction]: Attempt[] } = {
   ],
   decide: [
     attempt('after the window, no heavier than noticed', 'decide', noticed(), DECIDE),
+    attempt(
+      'a warning alone while a criminal transfer is under way',
+      'decide',
+      noticed(),
+      {
+        ...DECIDE,
+        penalties: [{ type: 'warning' }],
+      },
+      { criminalTransferPending: true },
+    ),
+    attempt(
+      'to transfer while a criminal transfer is under way',
+      'decide',
+      noticed(),
+      {
+        ...DECIDE,
+        kind: 'transfer',
+        penalties: [],
+      },
+      { criminalTransferPending: true },
+    ),
     attempt('lighter than noticed', 'decide', noticed(), {
       ...DECIDE,
       penalties: [{ type: 'fine', amount: 2000 }],
@@ -230,6 +252,8 @@ const PASSES: { [A in CaseAction]: Attempt[] } = {
       DECIDE,
     ),
   ],
+  // After the decision (after-decision-fixtures.ts).
+  ...AFTER_DECISION_PASSES,
 };
 
 /**
@@ -309,10 +333,17 @@ const FAILS: Partial<Record<ConditionCode, Attempt[]>> = {
     }),
   ],
   VIOLATION_DATE_MISSING: [attempt('no violation date', 'file', lead({ violationOn: null }), FILE)],
+  POLICE_TRANSFER_PROCEDURE: [
+    attempt('a lead for the police', 'transfer', lead(), { ...APPROVED, toPolice: true }),
+  ],
   APPROVER_NOT_BUREAU_HEAD: [
     attempt('filing', 'file', lead(), { ...FILE, approverIsBureauHead: false }),
     attempt('declining', 'decline-filing', lead(), { ...APPROVED, approverIsBureauHead: false }),
-    attempt('transferring', 'transfer', lead(), { ...APPROVED, approverIsBureauHead: false }),
+    attempt('transferring', 'transfer', lead(), {
+      ...APPROVED,
+      approverIsBureauHead: false,
+      toPolice: false,
+    }),
     attempt('terminating', 'terminate', investigating(), { ...APPROVED, approverIsBureauHead: false }),
     attempt('extending', 'approve-extension', investigating(), { ...EXTEND, approverIsBureauHead: false }),
   ],
@@ -523,6 +554,21 @@ const FAILS: Partial<Record<ConditionCode, Attempt[]>> = {
       penalties: [{ type: 'circulated_criticism' }],
     }),
   ],
+  CRIMINAL_TRANSFER_PENDING: [
+    attempt('a fine while the case is with the police (以罚代刑)', 'decide', noticed(), DECIDE, {
+      criminalTransferPending: true,
+    }),
+    attempt(
+      'a fine alone while the transfer awaits approval',
+      'decide',
+      noticed(),
+      {
+        ...DECIDE,
+        penalties: [{ type: 'fine', amount: 3000 }],
+      },
+      { criminalTransferPending: true },
+    ),
+  ],
   OUTSIDE_BENCHMARK_WITHOUT_REASON: [
     attempt('no reason', 'decide', noticed(), { ...DECIDE, outsideBenchmark: true }),
     attempt('a blank reason', 'decide', noticed(), {
@@ -531,6 +577,8 @@ const FAILS: Partial<Record<ConditionCode, Attempt[]>> = {
       outsideBenchmarkReason: '  ',
     }),
   ],
+  // After the decision (after-decision-fixtures.ts).
+  ...AFTER_DECISION_FAILS,
 };
 
 describe('every guard accepts a case that meets its rules', () => {

@@ -220,6 +220,18 @@ describe('stageAfter: where each action leaves the case', () => {
     'record-collective-discussion': 'investigation',
     'approve-extension': 'investigation',
     decide: 'decided',
+    // After the decision (the stage they start from is decided; only close and archive move it).
+    'serve-decision': 'investigation',
+    'approve-payment-schedule': 'investigation',
+    'record-payment': 'investigation',
+    'freeze-surcharge': 'investigation',
+    'unfreeze-surcharge': 'investigation',
+    'serve-demand': 'investigation',
+    'apply-court-enforcement': 'investigation',
+    'record-court-enforcement': 'investigation',
+    'file-for-record': 'investigation',
+    close: 'closed',
+    archive: 'archived',
   };
 
   it.each(CASE_ACTIONS.map((a) => [a, expected[a]] as const))(
