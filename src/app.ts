@@ -3,6 +3,7 @@
  * into a Fastify instance and never listens. The server, the tests, the scripts and the
  * benchmarks all build the same application through it.
  */
+
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import helmet from '@fastify/helmet';
@@ -16,6 +17,7 @@ import { projectRoot } from './db/paths';
 import { IDENTIFIER_FORMATS } from './http/formats';
 import { HttpProblem } from './http/problems';
 import { sharedSchemas } from './http/schemas';
+import { cachingSerializerFactory } from './http/serializers';
 import { agencyRoutes } from './modules/agencies/agencies.routes';
 import { agencySchemas } from './modules/agencies/agencies.schemas';
 import { unitRoutes } from './modules/agencies/units.routes';
@@ -126,6 +128,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     return503OnClosing: false,
     clientErrorHandler,
     routerOptions: { ignoreTrailingSlash: true },
+    schemaController: { compilersFactory: { buildSerializer: cachingSerializerFactory() } },
     ajv: {
       customOptions: {
         // Unknown fields are an error, never silently dropped (schemas set additionalProperties: false).

@@ -137,6 +137,38 @@ async function servedCase(opts: Parameters<typeof decidedCase>[2] = {}) {
   return (await stepNow(t, c.id, 'serve-decision', SERVE)) as Case;
 }
 
+describe('closure with goods still seized (ACL art. 28)', () => {
+  it('is refused until the seizure is released, and the refusal writes nothing', async () => {
+    let measureId = '';
+    const c = await servedCase({
+      duringInvestigation: async (caseId) => {
+        const res = await (await as('officer')).post(`/v1/cases/${caseId}/measures`).send({
+          kind: 'seizure',
+          items: '涉嫌无证经营的熟食制品 35 千克',
+          startedAt: '2025-03-12T02:00:00Z',
+          officerIds: investigators(t),
+          avRecorded: true,
+          approval: 'prior',
+          approverId: head(),
+          approvedAt: '2025-03-12T01:00:00Z',
+        });
+        expect(res.status).toBe(201);
+        measureId = res.body.id;
+      },
+    });
+    at('2025-04-20');
+    await stepNow(t, c.id, 'record-payment', pay('2025-04-20', 5000, 'B-SEIZED'));
+    at('2025-05-06');
+    expect(await lacks(c.id, 'close')).toEqual(['MEASURES_IN_FORCE']);
+    await refused(c.id, 'close', CLOSE(), ['MEASURES_IN_FORCE']);
+    const released = await (await as('officer'))
+      .post(`/v1/cases/${c.id}/measures/${measureId}/actions/release`)
+      .send({ on: '2025-05-06', reason: 'handled', note: '处罚决定已执行' });
+    expect(released.status).toBe(200);
+    expect(((await stepNow(t, c.id, 'close', CLOSE())) as Case).stage).toBe('closed');
+  });
+});
+
 describe('a fine paid in full, from decision to archive', () => {
   it('serves, takes payments, closes with the head’s approval, archives, and is read-only after', async () => {
     at('2025-04-07');

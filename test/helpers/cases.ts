@@ -244,6 +244,8 @@ export interface DecidedCaseOptions {
   lead?: Record<string, unknown>;
   /** The decision date, after the statement window that ends 2025-04-02 (default Monday 2025-04-07). */
   decidedOn?: string;
+  /** Runs during the investigation, after the evidence of 2025-03-12 (e.g. to take a seizure). */
+  duringInvestigation?: (caseId: string) => Promise<void>;
 }
 
 /**
@@ -281,6 +283,7 @@ export async function decidedCase(t: TestApp, itemId: string, opts: DecidedCaseO
     avRecorded: true,
   });
   if (evidence.status !== 201) throw new Error(`decidedCase evidence: ${evidence.status}`);
+  await opts.duringInvestigation?.(id);
   await stepNow(t, id, 'conclude-investigation', {
     on: '2025-03-20',
     findings: '当事人未取得食品经营许可从事熟食销售',

@@ -632,6 +632,7 @@ interface Dated {
 interface Facts {
   today: string;
   criminalTransferPending?: boolean;
+  measuresInForce?: boolean;
 }
 
 const after = (s: CaseSnapshot): AfterDecision => s.afterDecision ?? NOTHING_AFTER_DECISION;
@@ -838,6 +839,7 @@ export const AFTER_DECISION_GUARDS = {
       if (out.length > 0) return out;
       const a = after(s);
       if (f.criminalTransferPending) out.push(unmet('CRIMINAL_TRANSFER_PENDING'));
+      if (f.measuresInForce) out.push(unmet('MEASURES_IN_FORCE'));
       const d = a.decision;
       if (s.stage === 'decided' && d && d.kind !== 'transfer' && !a.service)
         out.push(unmet('DECISION_NOT_SERVED'));

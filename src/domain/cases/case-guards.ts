@@ -21,6 +21,8 @@ export interface GuardFacts {
    * sent back): no fine may take its place (以罚代刑), TR art. 11. Absent means none.
    */
   criminalTransferPending?: boolean;
+  /** Seal-ups, seizures or preservations of the case still in force (not released or handled). */
+  measuresInForce?: boolean;
 }
 
 const ACTIVE: readonly CaseStage[] = ['investigation', 'review', 'notice'];

@@ -143,6 +143,10 @@ export const CONDITIONS = {
     'TR arts. 5–6',
     'A suspected crime goes to the police through the criminal-transfer procedure (POST /v1/criminal-transfers: transfer report, the head’s decision within 3 days, a numbered 涉嫌犯罪案件移送书)',
   ),
+  MEASURES_IN_FORCE: condition(
+    'ACL art. 28; APL art. 56',
+    'A seal-up, seizure or advance preservation of the case is still in force: release or handle it before closing the case',
+  ),
   CRIMINAL_TRANSFER_PENDING: condition(
     'TR art. 11',
     'The case is being transferred to the police as a suspected crime: a fine may not replace the transfer (以罚代刑)',

@@ -281,6 +281,7 @@ async function guardFacts(
     certifiedOfficerIds: validity.filter((v) => v.valid).map((v) => v.officerId),
     powerItem: item ? { category: item.category, inForce: item.status === 'in_force' } : null,
     criminalTransferPending: await criminalTransferPending(ex, agencyId, l.row.id),
+    measuresInForce: (await repo.casesWithOpenMeasures(ex, agencyId, [l.row.id])).size > 0,
   };
 }
 

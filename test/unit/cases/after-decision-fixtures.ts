@@ -419,6 +419,9 @@ export const AFTER_DECISION_FAILS: Partial<Record<ConditionCode, Attempt[]>> = {
       { on: '2025-06-12' },
     ),
   ],
+  MEASURES_IN_FORCE: [
+    attempt('a seizure not yet released', 'close', paid(), CLOSE, { measuresInForce: true }),
+  ],
   FINE_UNPAID: [
     attempt('the fine unpaid', 'close', served(), { ...CLOSE, settledOn: null }),
     attempt(
