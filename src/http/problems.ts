@@ -108,3 +108,13 @@ export class HttpProblem extends Error {
 
 export const notFound = (what: string, id?: string) =>
   new HttpProblem('NOT_FOUND', id === undefined ? `${what} not found` : `${what} ${id} not found`);
+
+/** 400 VALIDATION_FAILED for field errors found by the services (Ajv's own errors take the same shape). */
+export function validationFailed(errors: FieldError[]): HttpProblem {
+  return new HttpProblem('VALIDATION_FAILED', fieldErrorsDetail(errors), { errors });
+}
+
+/** `body/parties/0/residentId is required; …`: the detail line of a validation problem. */
+export function fieldErrorsDetail(errors: readonly FieldError[]): string {
+  return errors.map((e) => `${e.in}${e.pointer} ${e.message}`).join('; ');
+}

@@ -9,6 +9,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fp from 'fastify-plugin';
 import {
   type FieldError,
+  fieldErrorsDetail,
   HttpProblem,
   PROBLEM_CODES,
   type ProblemBody,
@@ -110,9 +111,7 @@ export function toProblem(error: FastifyError | HttpProblem | Error): AnyProblem
   const fastifyError = error as FastifyError & { validation?: AjvError[]; validationContext?: string };
   if (fastifyError.validation) {
     const errors = fieldErrors(fastifyError.validationContext, fastifyError.validation);
-    return problemOf('VALIDATION_FAILED', errors.map((e) => `${e.in}${e.pointer} ${e.message}`).join('; '), {
-      errors,
-    });
+    return problemOf('VALIDATION_FAILED', fieldErrorsDetail(errors), { errors });
   }
   const mapped = fastifyError.code ? FASTIFY_CODES[fastifyError.code] : undefined;
   if (mapped) return problemOf(mapped, fastifyError.message);

@@ -4,7 +4,9 @@
  * CASE_RULE_VIOLATION and writes nothing. Each action has two guards: `when` looks only at the case
  * (what GET /v1/cases/{id}/actions shows before anyone fills in a form), `with` also at the input.
  */
+
 import { daysInMonth, isoDate, yearOf } from '../calendar/dates';
+import { MIN_ENFORCEMENT_OFFICERS, MIN_HEADS_IN_COLLECTIVE_DISCUSSION } from '../officers/enforcement-team';
 import { AFTER_DECISION_GUARDS, closedCaseLock } from './after-decision';
 import type { CaseSnapshot, CaseStage, PenaltyType, ProposedPenalty } from './case-model';
 import { type Unmet, unmet } from './conditions';
@@ -195,7 +197,7 @@ export const GUARDS = {
     when: (s, f) => [
       ...stageIs(s, 'lead'),
       ...(s.partyKinds.length === 0 ? [unmet('NO_PARTY')] : []),
-      ...(f.certifiedOfficerIds.length < 2
+      ...(f.certifiedOfficerIds.length < MIN_ENFORCEMENT_OFFICERS
         ? [
             unmet(
               'INSUFFICIENT_CERTIFIED_OFFICERS',
@@ -397,7 +399,9 @@ export const GUARDS = {
     when: (s) => stageIs(s, 'review', 'notice'),
     with: (s, i, f) => [
       ...dated(i.on, s.concludedOn, f.today, 'the investigation-end report'),
-      ...(i.headsAttending < 2 ? [unmet('TOO_FEW_HEADS', `${i.headsAttending} head(s) attending`)] : []),
+      ...(i.headsAttending < MIN_HEADS_IN_COLLECTIVE_DISCUSSION
+        ? [unmet('TOO_FEW_HEADS', `${i.headsAttending} head(s) attending`)]
+        : []),
     ],
   }),
 

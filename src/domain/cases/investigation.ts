@@ -2,6 +2,7 @@
  * Investigative acts (调查取证) of a case: registering evidence (证据登记) and taking measures on
  * property. Pure rules, no I/O: the service looks up certificates and passes them in.
  */
+import { MIN_ENFORCEMENT_OFFICERS } from '../officers/enforcement-team';
 import { READ_ONLY_STAGES } from './after-decision';
 import { dated } from './case-guards';
 import type { CaseStage } from './case-model';
@@ -54,7 +55,7 @@ export function certifiedOfficers(
   input: Pick<InvestigativeActInput, 'on' | 'officerIds' | 'certifiedOfficerIds'>,
 ): Unmet[] {
   const certified = input.officerIds.filter((id) => input.certifiedOfficerIds.includes(id));
-  if (certified.length >= 2) return [];
+  if (certified.length >= MIN_ENFORCEMENT_OFFICERS) return [];
   const uncertified = input.officerIds.filter((id) => !input.certifiedOfficerIds.includes(id));
   return [
     unmet(

@@ -9,10 +9,12 @@
  * Each step has a guard returning the unmet conditions; a late step the law cannot undo (a late
  * approval, a late transfer, a late hand-over) is recorded and its clock shows completed_late.
  */
+
 import type { IsoDate } from '../calendar/dates';
 import { dated } from '../cases/case-guards';
 import type { CaseStage } from '../cases/case-model';
 import { unmet } from '../cases/conditions';
+import { MIN_ENFORCEMENT_OFFICERS } from '../officers/enforcement-team';
 import { type TransferUnmet, transferUnmet } from './conditions';
 
 export const TRANSFER_STATUSES = {
@@ -148,7 +150,7 @@ export function checkReport(
     out.push(transferUnmet('CASE_NOT_TRANSFERABLE', `the case is ${source.stage}`));
   if (source.transferPending) out.push(transferUnmet('TRANSFER_IN_PROGRESS'));
   const certified = new Set(input.teamOfficerIds.filter((id) => input.certifiedOfficerIds.includes(id)));
-  if (certified.size < 2)
+  if (certified.size < MIN_ENFORCEMENT_OFFICERS)
     out.push(
       transferUnmet('TRANSFER_TEAM_TOO_SMALL', `${certified.size} officer(s) certified on ${input.on}`),
     );

@@ -4,10 +4,12 @@
  * (文书审查). Pure: the service looks up the facts (certificates, the power item, settings) and
  * these functions say what is wrong. The fine limits themselves are in ./limits.ts (APL art. 51).
  */
+
 import { addDays, type IsoDate } from '../calendar/dates';
 import { clockStatus, computeDeadline } from '../calendar/deadlines';
 import type { WorkingCalendar } from '../calendar/working-calendar';
 import type { PartyKind, ProposedPenalty } from '../cases/case-model';
+import { MIN_ENFORCEMENT_OFFICERS } from '../officers/enforcement-team';
 import { citation, PERIOD_RULES } from '../rules/period-rules';
 import { type OnTheSpotProblem, onTheSpotProblems } from './limits';
 
@@ -16,7 +18,7 @@ import { type OnTheSpotProblem, onTheSpotProblems } from './limits';
  * officers to show their certificates but makes no exception to art. 42, and no law does for market
  * supervision: an on-the-spot decision needs two certified officers like any other penalty.
  */
-export const MIN_ON_THE_SPOT_OFFICERS = 2;
+export const MIN_ON_THE_SPOT_OFFICERS = MIN_ENFORCEMENT_OFFICERS;
 
 /** APL art. 68(1): a fine of CNY 100 or less may be collected on the spot (当场收缴). */
 export const ON_THE_SPOT_COLLECTION_LIMIT = 100;

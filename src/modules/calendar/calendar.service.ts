@@ -17,7 +17,7 @@ import { LAWS } from '../../domain/rules/laws';
 import { citation, findPeriodRule, PERIOD_RULES, type PeriodRule } from '../../domain/rules/period-rules';
 import { staleVersion } from '../../http/etag';
 import { decodeCursor, toPage } from '../../http/pagination';
-import { type FieldError, HttpProblem, notFound } from '../../http/problems';
+import { type FieldError, HttpProblem, notFound, validationFailed } from '../../http/problems';
 import { DEFAULT_PAGE_LIMIT } from '../../http/schemas';
 import type { WriteContext } from '../../plugins/writes';
 import { PLATFORM_CHAIN } from '../audit/audit.service';
@@ -54,14 +54,6 @@ function toNotice(row: repo.NoticeRow) {
     publishedOn: row.publishedOn,
     loadedAt: row.loadedAt.toISOString(),
   };
-}
-
-function invalid(errors: FieldError[]): HttpProblem {
-  return new HttpProblem(
-    'VALIDATION_FAILED',
-    errors.map((e) => `${e.in}${e.pointer} ${e.message}`).join('; '),
-    { errors },
-  );
 }
 
 export type CalendarService = ReturnType<typeof createCalendarService>;
@@ -139,14 +131,14 @@ export function createCalendarService() {
   ) {
     const rule = query.rule ? findPeriodRule(query.rule) : undefined;
     if (rule && (query.days !== undefined || query.unit !== undefined)) {
-      throw invalid([
+      throw validationFailed([
         { in: 'querystring', pointer: '/rule', message: 'give either rule, or days and unit, not both' },
       ]);
     }
     const days = rule?.days ?? query.days;
     const unit = rule?.unit ?? query.unit;
     if (days === undefined || unit === undefined) {
-      throw invalid([
+      throw validationFailed([
         {
           in: 'querystring',
           pointer: days === undefined ? '/days' : '/unit',
@@ -198,7 +190,7 @@ export function createCalendarService() {
       });
     check('holidays', input.holidays);
     check('workdays', input.workdays);
-    if (errors.length > 0) throw invalid(errors);
+    if (errors.length > 0) throw validationFailed(errors);
 
     await requireVersion(ctx, versions);
     if (await repo.findNotice(ctx.tx, scope, input.year)) {
@@ -274,7 +266,7 @@ export function createCalendarService() {
 
   async function addDay(ctx: WriteContext, versions: number[], input: CalendarEntryCreate) {
     if (input.kind === 'workday' && !isWeekend(input.date)) {
-      throw invalid([
+      throw validationFailed([
         { in: 'body', pointer: '/date', message: 'a make-up working day (调休上班) falls on a weekend' },
       ]);
     }

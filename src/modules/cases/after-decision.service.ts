@@ -10,6 +10,7 @@
  * transaction when an application or complaint is received and when it ends; steps they need on a closed
  * or archived case are listed in CLOSED_CASE_ACTIONS (domain/cases/after-decision.ts).
  */
+
 import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { newId } from '../../db/columns';
@@ -30,12 +31,13 @@ import {
 import { DAILY_SURCHARGE_PERCENT, toCny, toFen } from '../../domain/cases/late-surcharge';
 import type { DocumentType } from '../../domain/documents/document-types';
 import type { FieldError } from '../../http/problems';
+import { validationFailed } from '../../http/problems';
 import type { WriteContext } from '../../plugins/writes';
-import { findOfficer } from '../officers/officers.repository';
+import { activeOfficerHasRole } from '../officers/officers.service';
 import { ruleSetting } from '../rule-settings/rule-settings.service';
 import type { AfterDecisionView, PerformanceView } from './after-decision.schemas';
 import type { EventRow } from './cases.repository';
-import { validationProblem } from './investigation.shared';
+
 import { casePayments } from './payments.table';
 
 export interface AfterDecisionCaseSettings extends AfterDecisionSettings {
@@ -69,14 +71,6 @@ export interface AfterDecisionStep {
 interface CaseForStep {
   row: { id: string; decidedOn: string | null };
   snapshot: { afterDecision?: AfterDecision };
-}
-
-async function isBureauHead(ex: Executor, agencyId: string, officerId: unknown): Promise<boolean> {
-  if (typeof officerId !== 'string') return false;
-  const officer = await findOfficer(ex, agencyId, officerId);
-  return (
-    officer !== undefined && officer.employmentStatus === 'active' && officer.roles.includes('bureau_head')
-  );
 }
 
 /** CNY to fen, or a 400 pointing at the field when it has fractions of a fen. */
@@ -133,12 +127,12 @@ export async function prepareAfterDecision(
         dueOn: x.dueOn,
         amount: fen(x.amount, `/schedule/${i}/amount`, errors),
       }));
-      if (errors.length > 0) throw validationProblem(errors);
+      if (errors.length > 0) throw validationFailed(errors);
       const originalDueOn = state.service ? paymentDueOn(calendar, state.service.effectiveOn) : on;
       return {
         input: {
           on,
-          approverIsBureauHead: await isBureauHead(ctx.tx, agencyId, b.approverId),
+          approverIsBureauHead: await activeOfficerHasRole(ctx.tx, agencyId, b.approverId, 'bureau_head'),
           kind: b.kind,
           instalments: schedule,
           originalDueOn,
@@ -159,7 +153,7 @@ export async function prepareAfterDecision(
     case 'record-payment': {
       const errors: FieldError[] = [];
       const amount = fen(b.amount, '/amount', errors);
-      if (errors.length > 0) throw validationProblem(errors);
+      if (errors.length > 0) throw validationFailed(errors);
       const reference = String(b.bankReference);
       const [duplicate] = await ctx.tx
         .select({ id: casePayments.id })
@@ -229,7 +223,7 @@ export async function prepareAfterDecision(
       return {
         input: {
           on,
-          approverIsBureauHead: await isBureauHead(ctx.tx, agencyId, b.approverId),
+          approverIsBureauHead: await activeOfficerHasRole(ctx.tx, agencyId, b.approverId, 'bureau_head'),
           reason: b.reason,
           owed: owedOn(state, calendar, on),
           settledOn: closableFrom(state, performance),

@@ -48,7 +48,7 @@ import {
 import { PERIOD_RULES } from '../../domain/rules/period-rules';
 import { staleVersion } from '../../http/etag';
 import { decodeCursor, encodeCursor, toPage } from '../../http/pagination';
-import { type FieldError, HttpProblem, notFound } from '../../http/problems';
+import { type FieldError, HttpProblem, notFound, validationFailed } from '../../http/problems';
 import { DEFAULT_PAGE_LIMIT } from '../../http/schemas';
 import type { Principal } from '../../plugins/auth';
 import type { WriteContext } from '../../plugins/writes';
@@ -57,7 +57,7 @@ import type { CalendarService } from '../calendar/calendar.service';
 import { criminalTransferPending } from '../criminal-transfers/criminal-transfers.repository';
 import { allocateDocumentNumber } from '../document-numbers/document-numbers.service';
 import { findOfficer } from '../officers/officers.repository';
-import { certificatesValidOn, maskPhone } from '../officers/officers.service';
+import { activeOfficerHasRole, certificatesValidOn, maskPhone } from '../officers/officers.service';
 import { assessItem } from '../power-list/discretion.service';
 import { findItem } from '../power-list/power-list.repository';
 import { findItemAsOf } from '../power-list/power-list.service';
@@ -78,6 +78,7 @@ import type {
   CaseView,
   PartyInput,
 } from './cases.schemas';
+import { ruleViolation } from './investigation.shared';
 import { openMeasureClocks } from './measures.service';
 
 export type CasesDeps = { calendar: CalendarService };
@@ -86,24 +87,10 @@ export type CasesDeps = { calendar: CalendarService };
 const OVERDUE_SCAN_BATCH = 100;
 const OVERDUE_SCAN_LIMIT = 1000;
 
-function invalid(errors: FieldError[]): HttpProblem {
-  return new HttpProblem(
-    'VALIDATION_FAILED',
-    errors.map((e) => `${e.in}${e.pointer} ${e.message}`).join('; '),
-    {
-      errors,
-    },
-  );
-}
-
 /** A closed or archived case is read-only: 422 CASE_RULE_VIOLATION with CASE_CLOSED (after-decision.ts). */
 function refuseIfClosed(row: { stage: string }, action: string): void {
   const locked = closedCaseLock(row, action);
-  if (locked.length > 0) {
-    throw new HttpProblem('CASE_RULE_VIOLATION', `${action} is not allowed: CASE_CLOSED`, {
-      extensions: { action, unmet: locked },
-    });
-  }
+  if (locked.length > 0) throw ruleViolation(action, locked);
 }
 
 /** What each kind of party must carry (RULES.md §10 identifiers); on-the-spot penalties reuse it. */
@@ -285,11 +272,6 @@ async function guardFacts(
   };
 }
 
-async function hasRole(ex: Executor, agencyId: string, officerId: string, role: string) {
-  const officer = await findOfficer(ex, agencyId, officerId);
-  return officer !== undefined && officer.employmentStatus === 'active' && officer.roles.includes(role);
-}
-
 function clockInputs(l: Loaded, today: IsoDate) {
   const { row, snapshot: s } = l;
   const leadResolved = l.events.find((e) =>
@@ -417,13 +399,13 @@ export function createCasesService({ calendar }: CasesDeps) {
 
   async function requireUnitOf(ex: Executor, agencyId: string, unitId: string) {
     if (!(await findUnit(ex, agencyId, unitId))) {
-      throw invalid([{ in: 'body', pointer: '/unitId', message: 'is not a unit of your agency' }]);
+      throw validationFailed([{ in: 'body', pointer: '/unitId', message: 'is not a unit of your agency' }]);
     }
   }
 
   async function requireItemOf(ex: Executor, agencyId: string, itemId: string) {
     if (!(await findItem(ex, agencyId, itemId))) {
-      throw invalid([
+      throw validationFailed([
         { in: 'body', pointer: '/powerItemId', message: 'is not an item of your agency’s power list' },
       ]);
     }
@@ -438,7 +420,7 @@ export function createCasesService({ calendar }: CasesDeps) {
     if (input.violationOn && input.violationOn > input.receivedOn) {
       errors.push({ in: 'body', pointer: '/violationOn', message: 'is after the lead was received' });
     }
-    if (errors.length > 0) throw invalid(errors);
+    if (errors.length > 0) throw validationFailed(errors);
     if (input.unitId) await requireUnitOf(ctx.tx, agencyId, input.unitId);
     if (input.powerItemId) await requireItemOf(ctx.tx, agencyId, input.powerItemId);
 
@@ -506,7 +488,9 @@ export function createCasesService({ calendar }: CasesDeps) {
       });
     }
     if (input.violationOn && input.violationOn > current.receivedOn) {
-      throw invalid([{ in: 'body', pointer: '/violationOn', message: 'is after the lead was received' }]);
+      throw validationFailed([
+        { in: 'body', pointer: '/violationOn', message: 'is after the lead was received' },
+      ]);
     }
     // A filed case stays within its limitation period (APL art. 36): a corrected violation date may
     // not put the filing out of time.
@@ -514,17 +498,12 @@ export function createCasesService({ calendar }: CasesDeps) {
     if (input.violationOn && current.filedOn && basis) {
       const endsOn = limitationEndsOn(input.violationOn, basis);
       if (endsOn < current.filedOn) {
-        throw new HttpProblem('CASE_RULE_VIOLATION', 'The violation date would put the filing out of time', {
-          extensions: {
-            action: 'update',
-            unmet: [
-              unmet(
-                'LIMITATION_EXPIRED',
-                `a violation of ${input.violationOn} could be pursued until ${endsOn}; the case was filed ${current.filedOn}`,
-              ),
-            ],
-          },
-        });
+        throw ruleViolation('update', [
+          unmet(
+            'LIMITATION_EXPIRED',
+            `a violation of ${input.violationOn} could be pursued until ${endsOn}; the case was filed ${current.filedOn}`,
+          ),
+        ]);
       }
     }
     if (input.unitId) await requireUnitOf(ctx.tx, agencyId, input.unitId);
@@ -550,7 +529,7 @@ export function createCasesService({ calendar }: CasesDeps) {
     const agencyId = ctx.actor.agencyId;
     const today = chinaDate(ctx.now);
     const errors = partyProblems(input, '');
-    if (errors.length > 0) throw invalid(errors);
+    if (errors.length > 0) throw validationFailed(errors);
     const current = await repo.findCase(ctx.tx, agencyId, caseId, { lock: true });
     if (!current) throw notFound('Case', caseId);
     refuseIfClosed(current, 'add-party');
@@ -623,7 +602,7 @@ export function createCasesService({ calendar }: CasesDeps) {
     const limit = query.limit ?? DEFAULT_PAGE_LIMIT;
     let after = query.cursor ? decodeCursor(query.cursor, { id: 'uuid' }).id : undefined;
     if (query.filedFrom && query.filedTo && query.filedFrom > query.filedTo) {
-      throw invalid([
+      throw validationFailed([
         { in: 'querystring', pointer: '/filedFrom', message: `is after filedTo (${query.filedTo})` },
       ]);
     }
@@ -713,7 +692,9 @@ export function createCasesService({ calendar }: CasesDeps) {
     const facts = await guardFacts(ctx.tx, agencyId, l, on, today);
     const s = l.snapshot;
     const approver = async () =>
-      'approverId' in body ? hasRole(ctx.tx, agencyId, body.approverId as string, 'bureau_head') : false;
+      'approverId' in body
+        ? activeOfficerHasRole(ctx.tx, agencyId, body.approverId as string, 'bureau_head')
+        : false;
 
     let input: unknown;
     let step: Step;
@@ -937,7 +918,8 @@ export function createCasesService({ calendar }: CasesDeps) {
       case 'record-collective-discussion': {
         const attendees = b.attendeeIds as string[];
         let heads = 0;
-        for (const id of attendees) if (await hasRole(ctx.tx, agencyId, id, 'bureau_head')) heads += 1;
+        for (const id of attendees)
+          if (await activeOfficerHasRole(ctx.tx, agencyId, id, 'bureau_head')) heads += 1;
         input = { on, headsAttending: heads };
         step = {
           changes: {},
@@ -1021,15 +1003,7 @@ export function createCasesService({ calendar }: CasesDeps) {
     }
 
     const problems = checkAction(action as CaseAction, s, input as ActionInput<CaseAction>, facts);
-    if (problems.length > 0) {
-      throw new HttpProblem(
-        'CASE_RULE_VIOLATION',
-        `${action} is not allowed: ${problems.map((p) => p.code).join(', ')}`,
-        {
-          extensions: { action, unmet: problems },
-        },
-      );
-    }
+    if (problems.length > 0) throw ruleViolation(action, problems);
 
     await step.after?.();
     const document = step.documentType

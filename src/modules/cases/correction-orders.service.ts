@@ -9,7 +9,7 @@ import { dated } from '../../domain/cases/case-guards';
 import { checkFollowUp, correctionClock, type FollowUp } from '../../domain/cases/correction-orders';
 import { staleVersion } from '../../http/etag';
 import { decodeCursor, toPage } from '../../http/pagination';
-import { HttpProblem, notFound } from '../../http/problems';
+import { notFound, validationFailed } from '../../http/problems';
 import { DEFAULT_PAGE_LIMIT } from '../../http/schemas';
 import type { WriteContext } from '../../plugins/writes';
 import { allocateDocumentNumber } from '../document-numbers/document-numbers.service';
@@ -20,7 +20,7 @@ import type {
   CorrectionOrderView,
   FollowUpCreate,
 } from './correction-orders.schemas';
-import { recordCaseStep, ruleViolation, validationProblem } from './investigation.shared';
+import { recordCaseStep, ruleViolation } from './investigation.shared';
 import type { SpotCheckCreate } from './spot-checks.schemas';
 import { recordSpotCheck, spotChecksOf } from './spot-checks.service';
 import * as repo from './supervision-records.repository';
@@ -72,7 +72,7 @@ export function createCorrectionOrdersService() {
     const agencyId = ctx.actor.agencyId;
     const found = await lockedCase(ctx, caseId);
     if (input.deadline < input.issuedOn)
-      throw validationProblem([{ in: 'body', pointer: '/deadline', message: 'is before issuedOn' }]);
+      throw validationFailed([{ in: 'body', pointer: '/deadline', message: 'is before issuedOn' }]);
     const problems = dated(input.issuedOn, found.receivedOn, chinaDate(ctx.now), 'the lead’s receipt');
     if (problems.length > 0) throw ruleViolation('issue-correction-order', problems);
 
@@ -126,15 +126,7 @@ export function createCorrectionOrdersService() {
     if (!row) throw notFound('Correction order', orderId);
     if (versions && !versions.includes(row.version)) throw staleVersion(row.version);
     const problems = checkFollowUp(row, input.checkedOn, chinaDate(ctx.now));
-    if (problems.length > 0) {
-      throw new HttpProblem(
-        'CASE_RULE_VIOLATION',
-        `follow-up is not allowed: ${problems.map((p) => p.code).join(', ')}`,
-        {
-          extensions: { action: 'correction-follow-up', unmet: problems },
-        },
-      );
-    }
+    if (problems.length > 0) throw ruleViolation('correction-follow-up', problems);
     const entry: FollowUp = {
       checkedOn: input.checkedOn,
       result: input.result,

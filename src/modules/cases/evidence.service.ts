@@ -8,13 +8,13 @@ import type { Executor } from '../../db/client';
 import { chinaDate } from '../../domain/calendar/dates';
 import { checkEvidence, type EvidenceKind, type HashAlgorithm } from '../../domain/cases/investigation';
 import type { FieldError } from '../../http/problems';
-import { notFound } from '../../http/problems';
+import { notFound, validationFailed } from '../../http/problems';
 import type { WriteContext } from '../../plugins/writes';
 import { certificatesValidOn } from '../officers/officers.service';
 import * as cases from './cases.repository';
 import * as repo from './evidence.repository';
 import type { EvidenceCreate, EvidenceView } from './evidence.schemas';
-import { recordCaseStep, ruleViolation, unknownOfficers, validationProblem } from './investigation.shared';
+import { recordCaseStep, ruleViolation, unknownOfficers } from './investigation.shared';
 
 function toEvidence(row: repo.EvidenceRow): EvidenceView {
   return {
@@ -46,7 +46,7 @@ export function createEvidenceService() {
     if (input.hashAlgorithm !== undefined && input.contentHash === undefined)
       errors.push({ in: 'body', pointer: '/contentHash', message: 'is required with hashAlgorithm' });
     errors.push(...(await unknownOfficers(ctx.tx, agencyId, input.collectedBy, '/collectedBy')));
-    if (errors.length > 0) throw validationProblem(errors);
+    if (errors.length > 0) throw validationFailed(errors);
 
     const validity = await certificatesValidOn(ctx.tx, agencyId, input.collectedBy, input.collectedOn);
     const problems = checkEvidence(

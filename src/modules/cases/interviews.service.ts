@@ -5,11 +5,11 @@
 import type { Executor } from '../../db/client';
 import { chinaDate } from '../../domain/calendar/dates';
 import { dated } from '../../domain/cases/case-guards';
-import { notFound } from '../../http/problems';
+import { notFound, validationFailed } from '../../http/problems';
 import type { WriteContext } from '../../plugins/writes';
 import * as cases from './cases.repository';
 import type { InterviewCreate, InterviewView } from './interviews.schemas';
-import { recordCaseStep, ruleViolation, unknownOfficers, validationProblem } from './investigation.shared';
+import { recordCaseStep, ruleViolation, unknownOfficers } from './investigation.shared';
 import type { SpotCheckCreate } from './spot-checks.schemas';
 import { recordSpotCheck, spotChecksOf } from './spot-checks.service';
 import * as repo from './supervision-records.repository';
@@ -44,7 +44,7 @@ export function createInterviewsService() {
     const found = await cases.findCase(ctx.tx, agencyId, caseId, { lock: true });
     if (!found) throw notFound('Case', caseId);
     const unknown = await unknownOfficers(ctx.tx, agencyId, input.attendeeIds, '/attendeeIds');
-    if (unknown.length > 0) throw validationProblem(unknown);
+    if (unknown.length > 0) throw validationFailed(unknown);
     const problems = dated(input.heldOn, found.receivedOn, chinaDate(ctx.now), 'the lead’s receipt');
     if (problems.length > 0) throw ruleViolation('record-interview', problems);
 

@@ -4,24 +4,16 @@
  * officers named in a body, and the timeline event that every recorded act appends.
  */
 import type { Executor } from '../../db/client';
-import type { Unmet } from '../../domain/cases/conditions';
 import { type FieldError, HttpProblem } from '../../http/problems';
 import type { WriteContext } from '../../plugins/writes';
 import { findOfficer } from '../officers/officers.repository';
 import * as repo from './cases.repository';
 
-export function validationProblem(errors: FieldError[]): HttpProblem {
-  return new HttpProblem(
-    'VALIDATION_FAILED',
-    errors.map((e) => `${e.in}${e.pointer} ${e.message}`).join('; '),
-    {
-      errors,
-    },
-  );
-}
-
-/** 422 CASE_RULE_VIOLATION, as the case actions answer it. */
-export function ruleViolation(action: string, problems: Unmet[]): HttpProblem {
+/**
+ * 422 CASE_RULE_VIOLATION listing the unmet conditions, as every case step, measure, correction order
+ * and criminal transfer answers it.
+ */
+export function ruleViolation(action: string, problems: readonly { code: string }[]): HttpProblem {
   return new HttpProblem(
     'CASE_RULE_VIOLATION',
     `${action} is not allowed: ${problems.map((p) => p.code).join(', ')}`,

@@ -29,15 +29,14 @@ import {
 } from '../../domain/cases/measures';
 import { staleVersion } from '../../http/etag';
 import { decodeCursor, toPage } from '../../http/pagination';
-import { type FieldError, notFound } from '../../http/problems';
+import { type FieldError, notFound, validationFailed } from '../../http/problems';
 import { DEFAULT_PAGE_LIMIT } from '../../http/schemas';
 import type { WriteContext } from '../../plugins/writes';
 import type { CalendarService } from '../calendar/calendar.service';
 import { allocateDocumentNumber } from '../document-numbers/document-numbers.service';
-import { findOfficer } from '../officers/officers.repository';
-import { certificatesValidOn } from '../officers/officers.service';
+import { activeOfficerHasRole, certificatesValidOn } from '../officers/officers.service';
 import * as cases from './cases.repository';
-import { recordCaseStep, ruleViolation, unknownOfficers, validationProblem } from './investigation.shared';
+import { recordCaseStep, ruleViolation, unknownOfficers } from './investigation.shared';
 import * as repo from './measures.repository';
 import type {
   MeasureCreate,
@@ -147,13 +146,6 @@ export function createMeasuresService({ calendar }: MeasuresDeps) {
     return view(row, await calendar.calendarFor(ex), pauses, now);
   }
 
-  async function isBureauHead(ex: Executor, agencyId: string, officerId: string) {
-    const officer = await findOfficer(ex, agencyId, officerId);
-    return (
-      officer !== undefined && officer.employmentStatus === 'active' && officer.roles.includes('bureau_head')
-    );
-  }
-
   async function lockedCase(ctx: WriteContext, caseId: string) {
     const found = await cases.findCase(ctx.tx, ctx.actor.agencyId, caseId, { lock: true });
     if (!found) throw notFound('Case', caseId);
@@ -179,7 +171,7 @@ export function createMeasuresService({ calendar }: MeasuresDeps) {
       errors.push(
         ...(await unknownOfficers(ctx.tx, agencyId, [input.approverId], '/approverId', { list: false })),
       );
-    if (errors.length > 0) throw validationProblem(errors);
+    if (errors.length > 0) throw validationFailed(errors);
 
     const startedAt = new Date(input.startedAt);
     const startedOn = chinaDate(startedAt);
@@ -197,7 +189,7 @@ export function createMeasuresService({ calendar }: MeasuresDeps) {
         ...(input.approverId && approvedAt
           ? {
               approver: {
-                isBureauHead: await isBureauHead(ctx.tx, agencyId, input.approverId),
+                isBureauHead: await activeOfficerHasRole(ctx.tx, agencyId, input.approverId, 'bureau_head'),
                 at: approvedAt,
               },
             }
@@ -283,10 +275,9 @@ export function createMeasuresService({ calendar }: MeasuresDeps) {
     const b = body as Record<string, unknown>;
     if (typeof b.approverId === 'string') {
       const unknown = await unknownOfficers(ctx.tx, agencyId, [b.approverId], '/approverId', { list: false });
-      if (unknown.length > 0) throw validationProblem(unknown);
+      if (unknown.length > 0) throw validationFailed(unknown);
     }
-    const head =
-      typeof b.approverId === 'string' ? await isBureauHead(ctx.tx, agencyId, b.approverId) : false;
+    const head = await activeOfficerHasRole(ctx.tx, agencyId, b.approverId, 'bureau_head');
 
     let problems: Unmet[];
     let changes: Partial<repo.MeasureRow>;

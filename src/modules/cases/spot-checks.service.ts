@@ -6,8 +6,9 @@
 import type { Executor } from '../../db/client';
 import { chinaDate, type IsoDate, yearOf } from '../../domain/calendar/dates';
 import { dated } from '../../domain/cases/case-guards';
+import { validationFailed } from '../../http/problems';
 import type { WriteContext } from '../../plugins/writes';
-import { ruleViolation, unknownOfficers, validationProblem } from './investigation.shared';
+import { ruleViolation, unknownOfficers } from './investigation.shared';
 import type { SpotCheckCreate, SpotCheckView } from './spot-checks.schemas';
 import * as repo from './supervision-records.repository';
 
@@ -33,7 +34,7 @@ export async function recordSpotCheck(
 ): Promise<SpotCheckView> {
   const agencyId = ctx.actor.agencyId;
   const unknown = await unknownOfficers(ctx.tx, agencyId, [input.checkerId], '/checkerId', { list: false });
-  if (unknown.length > 0) throw validationProblem(unknown);
+  if (unknown.length > 0) throw validationFailed(unknown);
   const problems = dated(input.checkedOn, document.on, chinaDate(ctx.now), 'the document');
   if (problems.length > 0) throw ruleViolation('spot-check', problems);
   const row = await repo.insertSpotCheck(ctx.tx, {

@@ -32,12 +32,12 @@ import {
 } from '../../domain/criminal-transfer/transfer-guards';
 import { staleVersion } from '../../http/etag';
 import { decodeCursor, encodeCursor, toPage } from '../../http/pagination';
-import { HttpProblem, notFound } from '../../http/problems';
+import { notFound, validationFailed } from '../../http/problems';
 import { DEFAULT_PAGE_LIMIT } from '../../http/schemas';
 import type { WriteContext } from '../../plugins/writes';
 import type { CalendarService } from '../calendar/calendar.service';
 import * as cases from '../cases/cases.repository';
-import { recordCaseStep, unknownOfficers, validationProblem } from '../cases/investigation.shared';
+import { recordCaseStep, ruleViolation, unknownOfficers } from '../cases/investigation.shared';
 import { allocateDocumentNumber } from '../document-numbers/document-numbers.service';
 import { findOfficer } from '../officers/officers.repository';
 import { certificatesValidOn } from '../officers/officers.service';
@@ -56,17 +56,6 @@ export type CriminalTransfersDeps = { calendar: CalendarService };
 
 /** GET ?overdue=: transfers whose clocks are computed per request, at most. */
 const OVERDUE_SCAN_LIMIT = 1000;
-
-/** 422 CASE_RULE_VIOLATION, as the case actions answer it. */
-function refused(step: string, problems: TransferUnmet[]): HttpProblem {
-  return new HttpProblem(
-    'CASE_RULE_VIOLATION',
-    `${step} is not allowed: ${problems.map((p) => p.code).join(', ')}`,
-    {
-      extensions: { action: step, unmet: problems },
-    },
-  );
-}
 
 function snapshotOf(row: repo.TransferRow): TransferSnapshot {
   return {
@@ -195,7 +184,7 @@ export function createCriminalTransfersService({ calendar }: CriminalTransfersDe
     const found = await cases.findCase(ctx.tx, ctx.actor.agencyId, caseId, { lock: true });
     if (!found) {
       if (pointer)
-        throw validationProblem([{ in: 'body', pointer, message: 'is not a lead or case of your agency' }]);
+        throw validationFailed([{ in: 'body', pointer, message: 'is not a lead or case of your agency' }]);
       throw notFound('Case', caseId);
     }
     return found;
@@ -206,7 +195,7 @@ export function createCriminalTransfersService({ calendar }: CriminalTransfersDe
     const today = chinaDate(ctx.now);
     const source = await lockedCase(ctx, input.caseId, '/caseId');
     const unknown = await unknownOfficers(ctx.tx, agencyId, input.teamOfficerIds, '/teamOfficerIds');
-    if (unknown.length > 0) throw validationProblem(unknown);
+    if (unknown.length > 0) throw validationFailed(unknown);
 
     const validity = await certificatesValidOn(ctx.tx, agencyId, input.teamOfficerIds, input.reportedOn);
     const problems = checkReport(
@@ -222,7 +211,7 @@ export function createCriminalTransfersService({ calendar }: CriminalTransfersDe
       },
       today,
     );
-    if (problems.length > 0) throw refused('criminal-transfer-report', problems);
+    if (problems.length > 0) throw ruleViolation('criminal-transfer-report', problems);
 
     const row = await repo.insertTransfer(ctx.tx, {
       agencyId,
@@ -350,7 +339,7 @@ export function createCriminalTransfersService({ calendar }: CriminalTransfersDe
       case 'decide': {
         const approverId = b.approverId as string;
         const unknown = await unknownOfficers(ctx.tx, agencyId, [approverId], '/approverId', { list: false });
-        if (unknown.length > 0) throw validationProblem(unknown);
+        if (unknown.length > 0) throw validationFailed(unknown);
         const approver = await findOfficer(ctx.tx, agencyId, approverId);
         const at = new Date(b.decidedAt as string);
         on = chinaDate(at);
@@ -463,7 +452,7 @@ export function createCriminalTransfersService({ calendar }: CriminalTransfersDe
       default:
         throw notFound('Step', name);
     }
-    if (problems.length > 0) throw refused(`criminal-transfer-${name}`, problems);
+    if (problems.length > 0) throw ruleViolation(`criminal-transfer-${name}`, problems);
 
     let documentNumber: string | null = null;
     if (name === 'send') {
@@ -574,7 +563,7 @@ export function createCriminalTransfersService({ calendar }: CriminalTransfersDe
     const agencyId = ctx.actor.agencyId;
     const source = await lockedCase(ctx, input.caseId, '/caseId');
     if (input.startedOn > chinaDate(ctx.now))
-      throw validationProblem([{ in: 'body', pointer: '/startedOn', message: 'is in the future' }]);
+      throw validationFailed([{ in: 'body', pointer: '/startedOn', message: 'is in the future' }]);
     const row = await repo.insertJointCase(ctx.tx, {
       agencyId,
       caseId: source.id,

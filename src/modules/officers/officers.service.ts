@@ -736,3 +736,15 @@ export async function officerStats(ex: Executor, agencyId: string, date: IsoDate
     certificatesCancelled: await repo.countCancellations(ex, agencyId, `${year}-01-01`, `${year}-12-31`),
   };
 }
+
+/** Whether the officer is active and holds the role now (e.g. a bureau head approving a step). */
+export async function activeOfficerHasRole(
+  ex: Executor,
+  agencyId: string,
+  officerId: unknown,
+  role: Role,
+): Promise<boolean> {
+  if (typeof officerId !== 'string') return false;
+  const officer = await repo.findOfficer(ex, agencyId, officerId);
+  return officer?.employmentStatus === 'active' && officer.roles.includes(role);
+}

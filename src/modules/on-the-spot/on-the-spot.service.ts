@@ -31,7 +31,7 @@ import {
 } from '../../domain/on-the-spot/on-the-spot';
 import { PERIOD_RULES } from '../../domain/rules/period-rules';
 import { decodeCursor, toPage } from '../../http/pagination';
-import { type FieldError, HttpProblem, notFound } from '../../http/problems';
+import { type FieldError, HttpProblem, notFound, validationFailed } from '../../http/problems';
 import { DEFAULT_PAGE_LIMIT } from '../../http/schemas';
 import type { WriteContext } from '../../plugins/writes';
 import type { CalendarService } from '../calendar/calendar.service';
@@ -55,16 +55,6 @@ import type {
 import type { PaymentRecord } from './on-the-spot.table';
 
 export type OnTheSpotDeps = { calendar: CalendarService };
-
-function invalid(errors: FieldError[]): HttpProblem {
-  return new HttpProblem(
-    'VALIDATION_FAILED',
-    errors.map((e) => `${e.in}${e.pointer} ${e.message}`).join('; '),
-    {
-      errors,
-    },
-  );
-}
 
 function violation(action: string, unmet: OnTheSpotCondition[]): HttpProblem {
   return new HttpProblem(
@@ -237,7 +227,7 @@ export function createOnTheSpotService({ calendar }: OnTheSpotDeps) {
         errors.push({ in: 'body', pointer: `/officerIds/${i}`, message: 'is not an officer of your agency' });
       }
     }
-    if (errors.length > 0) throw invalid(errors);
+    if (errors.length > 0) throw validationFailed(errors);
 
     const validity = await certificatesValidOn(ctx.tx, agencyId, input.officerIds, decidedOn);
     const item = await findItemAsOf(ctx.tx, agencyId, input.powerItemId, decidedOn);
@@ -370,7 +360,7 @@ export function createOnTheSpotService({ calendar }: OnTheSpotDeps) {
         errors.push({ in: 'body', pointer: `/problems/${i}/note`, message: 'is required for other' });
       }
     });
-    if (errors.length > 0) throw invalid(errors);
+    if (errors.length > 0) throw validationFailed(errors);
     const problems = checkReview({
       reviewerId: input.reviewerId,
       officerIds: row.officerIds,
@@ -424,7 +414,7 @@ export function createOnTheSpotService({ calendar }: OnTheSpotDeps) {
     const limit = query.limit ?? DEFAULT_PAGE_LIMIT;
     const after = query.cursor ? decodeCursor(query.cursor, { id: 'uuid' }).id : undefined;
     if (query.decidedFrom && query.decidedTo && query.decidedFrom > query.decidedTo) {
-      throw invalid([
+      throw validationFailed([
         { in: 'querystring', pointer: '/decidedFrom', message: `is after decidedTo (${query.decidedTo})` },
       ]);
     }
@@ -460,7 +450,7 @@ export function createOnTheSpotService({ calendar }: OnTheSpotDeps) {
       errors.push(q(query.from ? '/to' : '/from', 'is required with the other end of the period'));
     }
     if (query.from && query.to && query.from > query.to) errors.push(q('/from', `is after to (${query.to})`));
-    if (errors.length > 0) throw invalid(errors);
+    if (errors.length > 0) throw validationFailed(errors);
     if (query.from && query.to) return { from: query.from, to: query.to };
     const year = query.year ?? yearOf(today);
     return { from: `${year}-01-01`, to: `${year}-12-31` };
