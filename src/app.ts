@@ -23,6 +23,8 @@ import { agencySchemas } from './modules/agencies/agencies.schemas';
 import { unitRoutes } from './modules/agencies/units.routes';
 import { apiKeyRoutes } from './modules/api-keys/api-keys.routes';
 import { apiKeySchemas } from './modules/api-keys/api-keys.schemas';
+import { appealSchemas } from './modules/appeals/appeals.schemas';
+import { createDecisionEffects } from './modules/appeals/decision-effects.service';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { auditSchemas } from './modules/audit/audit.schemas';
 import { createTokenVerifier, developmentSecret, mintToken } from './modules/auth/tokens';
@@ -60,6 +62,9 @@ import { documentNumberRoutes } from './modules/document-numbers/document-number
 import { documentNumberSchemas } from './modules/document-numbers/document-numbers.schemas';
 import { healthRoutes } from './modules/health/health.routes';
 import { healthSchemas } from './modules/health/health.schemas';
+import { litigationRoutes } from './modules/litigations/litigations.routes';
+import { litigationSchemas } from './modules/litigations/litigations.schemas';
+import { createLitigationsService } from './modules/litigations/litigations.service';
 import { officerRoutes } from './modules/officers/officers.routes';
 import { officerSchemas } from './modules/officers/officers.schemas';
 import { onTheSpotRoutes } from './modules/on-the-spot/on-the-spot.routes';
@@ -74,6 +79,9 @@ import { powerItemDataSchemas } from './modules/power-list/power-item.schemas';
 import { powerListRoutes } from './modules/power-list/power-list.routes';
 import { powerListSchemas } from './modules/power-list/power-list.schemas';
 import { publicPowerListRoutes } from './modules/power-list/public.routes';
+import { reconsiderationRoutes } from './modules/reconsiderations/reconsiderations.routes';
+import { reconsiderationSchemas } from './modules/reconsiderations/reconsiderations.schemas';
+import { createReconsiderationsService } from './modules/reconsiderations/reconsiderations.service';
 import { ruleSettingRoutes } from './modules/rule-settings/rule-settings.routes';
 import { ruleSettingSchemas } from './modules/rule-settings/rule-settings.schemas';
 import { authentication } from './plugins/auth';
@@ -203,6 +211,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
     ...documentSchemas,
     ...caseStatsSchemas,
     ...onTheSpotSchemas,
+    ...appealSchemas,
+    ...reconsiderationSchemas,
+    ...litigationSchemas,
   ]) {
     app.addSchema(schema);
   }
@@ -223,7 +234,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(adjustmentRoutes, { prefix: '/v1/power-list/adjustments' });
   await app.register(discretionRoutes, { prefix: '/v1/discretion' });
   await app.register(publicPowerListRoutes, { prefix: '/v1/public/power-items' });
-  await app.register(caseRoutes, { prefix: '/v1/cases', cases: createCasesService({ calendar }) });
+  const casesService = createCasesService({ calendar });
+  const decisionEffects = createDecisionEffects({ calendar, cases: casesService });
+  await app.register(caseRoutes, { prefix: '/v1/cases', cases: casesService });
   await app.register(evidenceRoutes, { prefix: '/v1/cases', evidence: createEvidenceService() });
   await app.register(measureRoutes, { prefix: '/v1/cases', measures: createMeasuresService({ calendar }) });
   const correctionOrders = createCorrectionOrdersService();
@@ -249,6 +262,14 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(onTheSpotRoutes, {
     prefix: '/v1/on-the-spot-penalties',
     onTheSpot: createOnTheSpotService({ calendar }),
+  });
+  await app.register(reconsiderationRoutes, {
+    prefix: '/v1/reconsiderations',
+    reconsiderations: createReconsiderationsService({ calendar, effects: decisionEffects }),
+  });
+  await app.register(litigationRoutes, {
+    prefix: '/v1/litigations',
+    litigations: createLitigationsService({ calendar, decisionEffects }),
   });
 
   if (devSecret && (await migrationStatus(database.db)).pending > 0) {

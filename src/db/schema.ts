@@ -5,6 +5,7 @@
 export { idempotencyKeys } from '../http/idempotency.table';
 export { agencies, units } from '../modules/agencies/agencies.table';
 export { apiKeys } from '../modules/api-keys/api-keys.table';
+export { decisionStatusChanges } from '../modules/appeals/decision-effects.table';
 export { auditChainHeads, auditEvents } from '../modules/audit/audit.table';
 export {
   calendarChanges,
@@ -33,6 +34,7 @@ export {
   documentNumberFormats,
   documentNumbers,
 } from '../modules/document-numbers/document-numbers.table';
+export { litigationHearings, litigations } from '../modules/litigations/litigations.table';
 export { certificateStatusChanges, certificates, officers } from '../modules/officers/officers.table';
 export { onTheSpotPenalties, onTheSpotReviews } from '../modules/on-the-spot/on-the-spot.table';
 export {
@@ -41,4 +43,5 @@ export {
   powerListAdjustments,
   powerListChanges,
 } from '../modules/power-list/power-list.table';
+export { reconsiderations } from '../modules/reconsiderations/reconsiderations.table';
 export { ruleSettings } from '../modules/rule-settings/rule-settings.table';

@@ -147,6 +147,37 @@ beforeAll(async () => {
       })
       .expect(201)
   ).body.id;
+  // A reconsideration of the on-the-spot penalty (行政复议), withdrawn, then a lawsuit (行政诉讼) against it.
+  ids.reconsiderationId = (
+    await officer
+      .post('/v1/reconsiderations')
+      .send({
+        decision: { onTheSpotPenaltyId: ids.penaltyId },
+        applicant: { kind: 'natural_person', name: '张三' },
+        reference: '城府复〔2025〕1号',
+        appliedOn: today,
+        claims: '请求撤销',
+      })
+      .expect(201)
+  ).body.id;
+  await officer
+    .post(`/v1/reconsiderations/${ids.reconsiderationId}/actions/withdraw`)
+    .send({ on: today, settled: false, reason: '申请人撤回' })
+    .expect(200);
+  ids.litigationId = (
+    await officer
+      .post('/v1/litigations')
+      .send({
+        decision: { onTheSpotPenaltyId: ids.penaltyId },
+        court: '城东区人民法院',
+        courtCaseNumber: '（2025）青0102行初1号',
+        plaintiff: { kind: 'natural_person', name: '张三' },
+        claims: '撤销',
+        filedOn: today,
+        complaintReceivedOn: today,
+      })
+      .expect(201)
+  ).body.id;
   ids.interviewId = (
     await officer
       .post(`/v1/cases/${ids.caseId}/interviews`)

@@ -106,6 +106,27 @@ export const OPERATIONS = {
     'Record criminal transfers (移送报告、审批、移送、回执、立案、复议、移交、退回) and joint cases with the police',
     ['officer', 'unit_head', 'legal_reviewer', 'bureau_head', 'admin'],
   ),
+  'reconsiderations.read': op(
+    'Read reconsideration applications (行政复议), their clocks, effects and statistics',
+    EVERY_ROLE,
+    true,
+  ),
+  'reconsiderations.write': op(
+    'Record reconsideration applications and their steps (受理、答复、中止、延期、复议决定、撤回、终止)',
+    ['officer', 'unit_head', 'legal_reviewer', 'bureau_head', 'admin'],
+  ),
+  'litigations.read': op(
+    'Read lawsuits (行政诉讼), their clocks, hearings, effects and statistics',
+    EVERY_ROLE,
+    true,
+  ),
+  'litigations.write': op('Record lawsuits and their steps (答辩、庭审、判决裁定调解、上诉、生效)', [
+    'officer',
+    'unit_head',
+    'legal_reviewer',
+    'bureau_head',
+    'admin',
+  ]),
   'spot_checks.write': op('Record spot checks (抽查) of correction orders and interview records', [
     'supervisor',
     'legal_reviewer',

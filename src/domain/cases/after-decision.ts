@@ -8,6 +8,8 @@
  * depends on the working calendar (due dates, the surcharge) is computed on read with the calendar
  * passed in. The guards of the after-decision actions live here; case-guards.ts adds them to GUARDS.
  */
+
+import { ANNULLED_STATUSES, type DecisionStatus } from '../appeals/outcomes';
 import { addDays, daysBetween, daysInMonth, type IsoDate, isoDate } from '../calendar/dates';
 import { clockStatus, computeDeadline, type Deadline } from '../calendar/deadlines';
 import type { WorkingCalendar } from '../calendar/working-calendar';
@@ -64,6 +66,15 @@ export const COURT_ENFORCEMENT_RESULTS = {
 
 export const ARCHIVE_RETENTION = { permanent: '永久', thirty_years: '30年', ten_years: '10年' } as const;
 
+/**
+ * The timeline event recording what a reconsideration decision (复议决定) or an effective judgment (生效判决)
+ * did to the case's decision (appeals/outcomes.ts). Written by the reconsideration and litigation modules,
+ * also on a closed or archived case: `data` holds `status`, `penalties` (in force afterwards, or null when
+ * unchanged) and `reopen` (revoked with an order to decide again: everything after the old decision is set
+ * aside and the case goes back to investigation).
+ */
+export const REVIEW_OUTCOME_ACTION = 'record-review-outcome';
+
 /** Stages in which the case record is closed: read-only. */
 export const READ_ONLY_STAGES: readonly CaseStage[] = ['closed', 'archived'];
 
@@ -72,7 +83,7 @@ export const READ_ONLY_STAGES: readonly CaseStage[] = ['closed', 'archived'];
  * issue adds its steps here (e.g. recording a court's or reviewing body's outcome), and calls the
  * after-decision service functions that accept a closed case (see after-decision.service.ts).
  */
-export const CLOSED_CASE_ACTIONS: readonly string[] = [];
+export const CLOSED_CASE_ACTIONS: readonly string[] = [REVIEW_OUTCOME_ACTION];
 
 /** ALL art. 46: a lawsuit may be filed within 6 months of knowing of the act. */
 export const LITIGATION_PERIOD_MONTHS = 6;
@@ -90,7 +101,16 @@ export interface Payment {
 }
 
 export interface AfterDecision {
-  decision: { on: IsoDate; kind: 'penalty' | 'no_penalty' | 'transfer'; penalties: ProposedPenalty[] } | null;
+  decision: {
+    on: IsoDate;
+    kind: 'penalty' | 'no_penalty' | 'transfer';
+    /** In force now: the decided ones, or as varied or partly revoked on review. */
+    penalties: ProposedPenalty[];
+    /** After a reconsideration or judgment (appeals/outcomes.ts); `in_force` until then. */
+    status: DecisionStatus;
+    /** When a review last changed the status or penalties. */
+    statusChangedOn: IsoDate | null;
+  } | null;
   terminatedOn: IsoDate | null;
   service: {
     on: IsoDate;
@@ -174,7 +194,7 @@ export function majorCaseFilingRequired(
 
 /** The after-decision state from the stored decision and the timeline, oldest event first. */
 export function afterDecisionOf(
-  row: { decidedOn: string | null; decision: unknown },
+  row: { decidedOn: string | null; decision: unknown; decisionNumber?: string | null },
   events: readonly TimelineEvent[],
   majorRequired = false,
 ): AfterDecision {
@@ -189,6 +209,8 @@ export function afterDecisionOf(
             on: row.decidedOn,
             kind: (d.kind ?? 'penalty') as 'penalty' | 'no_penalty' | 'transfer',
             penalties: d.penalties ?? [],
+            status: 'in_force',
+            statusChangedOn: null,
           }
         : null,
     majorCaseFilingRequired: majorRequired,
@@ -266,6 +288,27 @@ export function afterDecisionOf(
       case 'archive':
         state.archivedOn = e.occurredOn;
         break;
+      case REVIEW_OUTCOME_ACTION: {
+        // Only outcomes about the decision the case holds now (a reopened case decides again, under a new number).
+        const current = state.decision && x.decisionNumber === (row.decisionNumber ?? null);
+        if (x.reopen === true) {
+          // The decision was revoked with an order to decide again: what followed it no longer applies.
+          Object.assign(
+            state,
+            { ...NOTHING_AFTER_DECISION, payments: [], frozen: [] },
+            {
+              decision: current ? null : state.decision,
+              majorCaseFilingRequired: state.majorCaseFilingRequired,
+            },
+          );
+          break;
+        }
+        if (!state.decision || !current) break;
+        if (typeof x.status === 'string') state.decision.status = x.status as DecisionStatus;
+        if (Array.isArray(x.penalties)) state.decision.penalties = x.penalties as ProposedPenalty[];
+        state.decision.statusChangedOn = e.occurredOn;
+        break;
+      }
       default:
         break;
     }
@@ -344,7 +387,7 @@ export function performanceOf(
   calendar: WorkingCalendar,
   today: IsoDate,
 ): Performance | null {
-  if (state.decision?.kind !== 'penalty') return null;
+  if (state.decision?.kind !== 'penalty' || ANNULLED_STATUSES.includes(state.decision.status)) return null;
   const fine = fineOf(state.decision.penalties);
   const schedule = scheduleOf(state, calendar, fine);
   const paid = state.payments.reduce((sum, p) => sum + p.amount, 0);
@@ -416,7 +459,7 @@ export function performanceOf(
 
 /** What remains owed on `on` (fine plus the surcharge accrued by then, less every payment), fen. */
 export function owedOn(state: AfterDecision, calendar: WorkingCalendar, on: IsoDate): number {
-  if (state.decision?.kind !== 'penalty') return 0;
+  if (state.decision?.kind !== 'penalty' || ANNULLED_STATUSES.includes(state.decision.status)) return 0;
   const fine = fineOf(state.decision.penalties);
   const schedule = scheduleOf(state, calendar, fine);
   const paid = state.payments.reduce((sum, p) => sum + p.amount, 0);
@@ -431,6 +474,8 @@ export function closableFrom(state: AfterDecision, performance: Performance | nu
   if (state.terminatedOn && !state.decision) return state.terminatedOn;
   if (!state.decision) return null;
   if (state.decision.kind === 'transfer') return state.decision.on;
+  // Revoked or void on review: nothing is left to perform.
+  if (ANNULLED_STATUSES.includes(state.decision.status)) return state.decision.statusChangedOn;
   if (state.decision.kind === 'no_penalty') return state.service?.on ?? null;
   return performance?.completedOn ?? state.courtEnforcement?.appliedOn ?? null;
 }

@@ -44,6 +44,67 @@ export const RULE_SETTINGS = {
     schema: Type.Integer({ minimum: 1, maximum: PERIOD_RULES.PUBLICATION.days }),
     default: PERIOD_RULES.PUBLICATION.days,
   }),
+  'publication.low_fine_thresholds': setting({
+    description:
+      'The lower-amount fine (较低数额罚款) whose publicity lasts 3 months instead of 3 years: natural persons (and ' +
+      'individual businesses) / organisations, and whether a fine equal to the amount still counts as lower',
+    source:
+      'PDR art. 13 leaves the amount to the province; the common amounts are below CNY 5,000 (person) and ' +
+      'CNY 50,000 (organisation), exclusive (RULES.md §4)',
+    schema: Type.Object(
+      {
+        naturalPerson: Type.Number({ minimum: 0 }),
+        organisation: Type.Number({ minimum: 0 }),
+        inclusive: Type.Boolean(),
+      },
+      { additionalProperties: false },
+    ),
+    default: { naturalPerson: 5_000, organisation: 50_000, inclusive: false },
+  }),
+  'credit_restoration.min_months': setting({
+    description:
+      'Months a publication must have been public before the party may apply to stop it early (信用修复): the ' +
+      'general period, and the longer one for cases under the listed laws (food, drugs, special equipment)',
+    source: 'CRM art. 6; PDR art. 14: 6 months, 12 months for food, drug and special-equipment cases',
+    schema: Type.Object(
+      {
+        general: Type.Integer({ minimum: 1, maximum: 36 }),
+        extended: Type.Integer({ minimum: 1, maximum: 36 }),
+        extendedLaws: Type.Array(Type.String({ minLength: 1, maxLength: 200 }), {
+          maxItems: 50,
+          uniqueItems: true,
+        }),
+      },
+      { additionalProperties: false },
+    ),
+    default: {
+      general: 6,
+      extended: 12,
+      extendedLaws: [
+        '中华人民共和国食品安全法',
+        '中华人民共和国药品管理法',
+        '中华人民共和国特种设备安全法',
+        '医疗器械监督管理条例',
+        '化妆品监督管理条例',
+      ],
+    },
+  }),
+  'credit_restoration.working_days': setting({
+    description:
+      'Working days to process a credit restoration application: to accept or not, to decide after acceptance, ' +
+      'and to remove an entity from the abnormal-operation list',
+    source:
+      'CRM (local practice within it): commonly 2–3 WD to accept, 15 WD to decide, 5 WD for list removal',
+    schema: Type.Object(
+      {
+        accept: WorkingDays,
+        decide: WorkingDays,
+        abnormalListRemoval: WorkingDays,
+      },
+      { additionalProperties: false },
+    ),
+    default: { accept: 2, decide: 15, abnormalListRemoval: 5 },
+  }),
   'on_the_spot.filing_working_days': setting({
     description: 'Working days to file an on-the-spot penalty decision with the bureau (当场处罚备案)',
     source: `APL art. 52 (filing required; no national number of days); RULES.md §2 default ${PERIOD_RULES.ON_THE_SPOT_FILING.days} WD`,

@@ -198,6 +198,19 @@ export const CaseSchema = Type.Object(
     }),
     decidedOn: Type.Union([IsoDate, Type.Null()]),
     decisionNumber: Type.Union([Type.String(), Type.Null()]),
+    decisionStatus: Type.Union(
+      [
+        Type.Unsafe<'in_force' | 'varied' | 'partially_revoked' | 'revoked' | 'confirmed_illegal' | 'void'>({
+          $ref: 'DecisionStatus',
+        }),
+        Type.Null(),
+      ],
+      {
+        description:
+          'The decision’s status after a reconsideration (行政复议) or judgment (行政诉讼): in_force until one changes it; null ' +
+          'without a decision (also after a revocation reopened the case for a new one)',
+      },
+    ),
     decision: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
     closingReason: Type.Union([Type.String(), Type.Null()]),
     performance: PerformanceRef,

@@ -8,6 +8,7 @@
  * document number where the act produces a numbered document, and the audit event.
  */
 import type { Executor } from '../../db/client';
+import type { DecisionStatus } from '../../domain/appeals/outcomes';
 import { changedFields } from '../../domain/audit/hash-chain';
 import { addDays, chinaDate, type IsoDate } from '../../domain/calendar/dates';
 import { computeDeadline } from '../../domain/calendar/deadlines';
@@ -296,7 +297,8 @@ function clockInputs(l: Loaded, today: IsoDate) {
     caseReviewDays: l.settings.caseReviewDays,
     noticeServedOn: s.notice?.servedOn ?? null,
     statementClosedOn: statementClosed,
-    decidedOn: row.decidedOn ?? terminatedOn,
+    // A decision revoked with an order to decide again met the decision clock when it was made.
+    decidedOn: row.decidedOn ?? l.events.find((e) => e.action === 'decide')?.occurredOn ?? terminatedOn,
     decisionExtensions: l.events
       .filter((e) => e.action === 'approve-extension' && e.data.kind === 'decision')
       .map((e) => ({ days: Number(e.data.days), reason: String(e.data.reason ?? ''), on: e.occurredOn })),
@@ -386,6 +388,7 @@ export function createCasesService({ calendar }: CasesDeps) {
       collectiveDiscussionRequired: s.collectiveDiscussionRequired,
       decidedOn: row.decidedOn,
       decisionNumber: row.decisionNumber,
+      decisionStatus: row.decidedOn ? ((row.decisionStatus ?? 'in_force') as DecisionStatus) : null,
       decision: (row.decision as Record<string, unknown> | null) ?? null,
       closingReason: row.closingReason,
       performance: performanceView(l.snapshot.afterDecision ?? NOTHING_AFTER_DECISION, cal, today),

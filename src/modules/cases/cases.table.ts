@@ -50,6 +50,11 @@ export const cases = pgTable(
     decidedOn: date('decided_on', { mode: 'string' }),
     decisionNumber: text('decision_number'),
     decision: jsonb('decision'),
+    /**
+     * After a reconsideration or judgment (appeals/outcomes.ts DECISION_STATUSES); null while the decision is
+     * as made (in force) or there is none.
+     */
+    decisionStatus: text('decision_status'),
     /** Why the case ended without a decision (declined, transferred, terminated). */
     closingReason: text('closing_reason'),
     version: versionColumn(),

@@ -164,7 +164,16 @@ export const OnTheSpotPenaltySchema = Type.Object(
     facts: Type.String(),
     legalBasis: Type.String(),
     powerItem: Type.Object({ id: Uuid, code: Type.String(), name: Type.String() }),
-    penalties: Type.Array(PenaltyRef),
+    penalties: Type.Array(PenaltyRef, { description: 'As decided on the spot' }),
+    decisionStatus: Type.Unsafe<
+      'in_force' | 'varied' | 'partially_revoked' | 'revoked' | 'confirmed_illegal' | 'void'
+    >({
+      $ref: 'DecisionStatus',
+    }),
+    penaltiesInForce: Type.Union([Type.Array(PenaltyRef), Type.Null()], {
+      description:
+        'The penalties in force after a reconsideration or judgment varied or partly revoked them; null: as decided',
+    }),
     fine: Type.Union([Type.Number(), Type.Null()], {
       description: 'The fine (CNY), null for a warning only',
     }),

@@ -5,7 +5,9 @@
  * supervision runs over these decisions. The rules are pure functions in domain/on-the-spot; a
  * refused request answers 422 with every unmet condition and writes nothing (no number consumed).
  */
+
 import type { Executor } from '../../db/client';
+import type { DecisionStatus } from '../../domain/appeals/outcomes';
 import { changedFields } from '../../domain/audit/hash-chain';
 import { chinaDate, type IsoDate, yearOf } from '../../domain/calendar/dates';
 import { computeDeadline } from '../../domain/calendar/deadlines';
@@ -151,6 +153,8 @@ export function createOnTheSpotService({ calendar }: OnTheSpotDeps) {
       legalBasis: row.legalBasis,
       powerItem: await look.item(row.powerItemId, row.decidedOn),
       penalties: row.penalties,
+      decisionStatus: row.decisionStatus as DecisionStatus,
+      penaltiesInForce: row.penaltiesInForce,
       fine: fineOf(row.penalties),
       payment: payment
         ? {

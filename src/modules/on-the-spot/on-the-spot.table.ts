@@ -56,6 +56,10 @@ export const onTheSpotPenalties = pgTable(
     legalBasis: text('legal_basis').notNull(),
     powerItemId: uuid('power_item_id').notNull(),
     penalties: jsonb('penalties').$type<ProposedPenalty[]>().notNull(),
+    /** After a reconsideration or judgment (appeals/outcomes.ts DECISION_STATUSES). */
+    decisionStatus: text('decision_status').notNull().default('in_force'),
+    /** The penalties in force after a variation or partial revocation; null while `penalties` stand. */
+    penaltiesInForce: jsonb('penalties_in_force').$type<ProposedPenalty[]>(),
     payment: jsonb('payment').$type<PaymentRecord>(),
     /** The remedies statement as printed on the decision (the setting's text on that day). */
     remediesNotice: text('remedies_notice').notNull(),

@@ -50,7 +50,13 @@ export function decided(
       ...NOTHING_AFTER_DECISION,
       payments: [],
       frozen: [],
-      decision: { on: '2025-04-07', kind: 'penalty', penalties: PROPOSED },
+      decision: {
+        on: '2025-04-07',
+        kind: 'penalty',
+        penalties: PROPOSED,
+        status: 'in_force',
+        statusChangedOn: null,
+      },
       ...after,
     },
     ...overrides,
@@ -151,7 +157,15 @@ export const AFTER_DECISION_PASSES: { [A in AfterDecisionAction]: Attempt[] } = 
     attempt(
       'a no-penalty decision',
       'serve-decision',
-      decided({ decision: { on: '2025-04-07', kind: 'no_penalty', penalties: [] } }),
+      decided({
+        decision: {
+          on: '2025-04-07',
+          kind: 'no_penalty',
+          penalties: [],
+          status: 'in_force',
+          statusChangedOn: null,
+        },
+      }),
       SERVE,
     ),
   ],
@@ -215,7 +229,15 @@ export const AFTER_DECISION_PASSES: { [A in AfterDecisionAction]: Attempt[] } = 
     attempt(
       'a warning only, served',
       'close',
-      served({ decision: { on: '2025-04-07', kind: 'penalty', penalties: [{ type: 'warning' }] } }),
+      served({
+        decision: {
+          on: '2025-04-07',
+          kind: 'penalty',
+          penalties: [{ type: 'warning' }],
+          status: 'in_force',
+          statusChangedOn: null,
+        },
+      }),
       {
         ...CLOSE,
         settledOn: '2025-04-08',
@@ -236,7 +258,15 @@ export const AFTER_DECISION_PASSES: { [A in AfterDecisionAction]: Attempt[] } = 
     attempt(
       'a no-penalty decision, served',
       'close',
-      served({ decision: { on: '2025-04-07', kind: 'no_penalty', penalties: [] } }),
+      served({
+        decision: {
+          on: '2025-04-07',
+          kind: 'no_penalty',
+          penalties: [],
+          status: 'in_force',
+          statusChangedOn: null,
+        },
+      }),
       {
         ...CLOSE,
         reason: 'no_penalty',
@@ -278,13 +308,29 @@ export const AFTER_DECISION_FAILS: Partial<Record<ConditionCode, Attempt[]>> = {
     attempt(
       'a payment on a warning',
       'record-payment',
-      served({ decision: { on: '2025-04-07', kind: 'penalty', penalties: [{ type: 'warning' }] } }),
+      served({
+        decision: {
+          on: '2025-04-07',
+          kind: 'penalty',
+          penalties: [{ type: 'warning' }],
+          status: 'in_force',
+          statusChangedOn: null,
+        },
+      }),
       PAYMENT,
     ),
     attempt(
       'a freeze on a no-penalty decision',
       'freeze-surcharge',
-      served({ decision: { on: '2025-04-07', kind: 'no_penalty', penalties: [] } }),
+      served({
+        decision: {
+          on: '2025-04-07',
+          kind: 'no_penalty',
+          penalties: [],
+          status: 'in_force',
+          statusChangedOn: null,
+        },
+      }),
       {
         on: '2025-05-01',
       },

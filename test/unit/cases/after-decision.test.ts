@@ -78,7 +78,13 @@ describe('afterDecisionOf: the state from the timeline', () => {
       true,
     );
     expect(s).toEqual({
-      decision: { on: '2025-04-07', kind: 'penalty', penalties: decision.penalties },
+      decision: {
+        on: '2025-04-07',
+        kind: 'penalty',
+        penalties: decision.penalties,
+        status: 'in_force',
+        statusChangedOn: null,
+      },
       terminatedOn: null,
       service: {
         on: '2025-04-08',
@@ -114,6 +120,77 @@ describe('afterDecisionOf: the state from the timeline', () => {
     const s = afterDecisionOf({ decidedOn: null, decision: null }, [event(1, 'terminate', '2025-04-01')]);
     expect(s.decision).toBeNull();
     expect(s.terminatedOn).toBe('2025-04-01');
+  });
+
+  it('applies a review outcome to the decision it names: varied penalties, revoked, a reopened case', () => {
+    const row = { decidedOn: '2025-04-07', decision, decisionNumber: '东市监罚〔2025〕1号' };
+    const served = [
+      event(1, 'decide', '2025-04-07'),
+      event(2, 'serve-decision', '2025-04-08', { method: 'direct', partyPresentAtAnnouncement: true }),
+      event(3, 'record-payment', '2025-04-10', { amountFen: 100_000, bankReference: 'B-1' }),
+    ];
+    const varied = afterDecisionOf(row, [
+      ...served,
+      event(4, 'record-review-outcome', '2025-05-06', {
+        decisionNumber: '东市监罚〔2025〕1号',
+        status: 'varied',
+        penalties: [{ type: 'fine', amount: 3000 }],
+      }),
+    ]);
+    expect(varied.decision).toMatchObject({
+      status: 'varied',
+      statusChangedOn: '2025-05-06',
+      penalties: [{ type: 'fine', amount: 3000 }],
+    });
+    expect(varied.payments).toHaveLength(1);
+    // An outcome about another decision number (an earlier decision of a reopened case) is not applied.
+    const other = afterDecisionOf(row, [
+      ...served,
+      event(4, 'record-review-outcome', '2025-05-06', {
+        decisionNumber: '东市监罚〔2024〕9号',
+        status: 'revoked',
+        penalties: [],
+      }),
+    ]);
+    expect(other.decision?.status).toBe('in_force');
+    const revoked = afterDecisionOf(row, [
+      ...served,
+      event(4, 'record-review-outcome', '2025-05-06', {
+        decisionNumber: '东市监罚〔2025〕1号',
+        status: 'revoked',
+        penalties: [],
+      }),
+    ]);
+    expect(performanceOf(revoked, calendar, '2025-06-01')).toBeNull();
+    expect(owedOn(revoked, calendar, '2025-06-01')).toBe(0);
+    // Reopened: the old service and payments no longer count, and the case has no decision until it decides again.
+    const reopened = afterDecisionOf({ decidedOn: null, decision: null, decisionNumber: null }, [
+      ...served,
+      event(4, 'record-review-outcome', '2025-05-06', {
+        decisionNumber: '东市监罚〔2025〕1号',
+        status: 'revoked',
+        reopen: true,
+      }),
+    ]);
+    expect(reopened).toMatchObject({ decision: null, service: null, payments: [] });
+    const decidedAgain = afterDecisionOf(
+      { ...row, decidedOn: '2025-06-02', decisionNumber: '东市监罚〔2025〕7号' },
+      [
+        ...served,
+        event(4, 'record-review-outcome', '2025-05-06', {
+          decisionNumber: '东市监罚〔2025〕1号',
+          status: 'revoked',
+          reopen: true,
+        }),
+        event(5, 'decide', '2025-06-02'),
+        event(6, 'serve-decision', '2025-06-03', { method: 'direct', partyPresentAtAnnouncement: true }),
+      ],
+    );
+    expect(decidedAgain).toMatchObject({
+      decision: { on: '2025-06-02', status: 'in_force' },
+      service: { on: '2025-06-03' },
+      payments: [],
+    });
   });
 });
 
@@ -212,12 +289,30 @@ describe('performanceOf: the late surcharge on read (APL arts. 72–73)', () => 
 
   it('a decision without a fine is performed on service; none without penalty', () => {
     const warning = state(
-      served({ decision: { on: '2025-04-07', kind: 'penalty', penalties: [{ type: 'warning' }] } }),
+      served({
+        decision: {
+          on: '2025-04-07',
+          kind: 'penalty',
+          penalties: [{ type: 'warning' }],
+          status: 'in_force',
+          statusChangedOn: null,
+        },
+      }),
     );
     expect(performanceOf(warning, calendar, '2025-06-16')).toEqual(
       expect.objectContaining({ fine: 0, status: 'performed', completedOn: '2025-04-08' }),
     );
-    const none = state(served({ decision: { on: '2025-04-07', kind: 'no_penalty', penalties: [] } }));
+    const none = state(
+      served({
+        decision: {
+          on: '2025-04-07',
+          kind: 'no_penalty',
+          penalties: [],
+          status: 'in_force',
+          statusChangedOn: null,
+        },
+      }),
+    );
     expect(performanceOf(none, calendar, '2025-06-16')).toBeNull();
   });
 
@@ -374,7 +469,15 @@ describe('the guards’ shared conditions after the decision', () => {
       codes(
         checkAction(
           'serve-decision',
-          decided({ decision: { on: '2025-04-07', kind: 'transfer', penalties: [] } }),
+          decided({
+            decision: {
+              on: '2025-04-07',
+              kind: 'transfer',
+              penalties: [],
+              status: 'in_force',
+              statusChangedOn: null,
+            },
+          }),
           SERVE,
           facts(),
         ),
@@ -387,6 +490,8 @@ describe('the guards’ shared conditions after the decision', () => {
     expect(codes(closedCaseLock({ stage: 'archived' }, 'take-measure'))).toEqual(['CASE_CLOSED']);
     expect(closedCaseLock({ stage: 'closed' }, 'archive')).toEqual([]);
     expect(closedCaseLock({ stage: 'decided' }, 'record-payment')).toEqual([]);
-    expect(CLOSED_CASE_ACTIONS).toEqual([]);
+    // Only a reconsideration's or court's outcome is still recorded on a closed case.
+    expect(CLOSED_CASE_ACTIONS).toEqual(['record-review-outcome']);
+    expect(closedCaseLock({ stage: 'archived' }, 'record-review-outcome')).toEqual([]);
   });
 });
