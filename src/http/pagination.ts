@@ -56,3 +56,45 @@ export function toPage<T>(rows: T[], limit: number, cursorOf: (row: T) => Record
     nextCursor: rows.length > limit && last !== undefined ? encodeCursor(cursorOf(last)) : null,
   };
 }
+
+/** Rows scanned per query, and at most per request, by scanPage(). */
+export const SCAN_BATCH = 100;
+export const SCAN_LIMIT = 1000;
+
+/**
+ * A page of rows matching a condition computed on read (e.g. `overdue` from clocks), in id order: reads
+ * batches after `after` until `limit` rows match, the rows run out, or SCAN_LIMIT rows were scanned. When the
+ * budget runs out first the page is short (possibly empty) and `nextCursor` points after the last row scanned,
+ * so the caller can go on; it is null only when nothing is left.
+ */
+export async function scanPage<R extends { id: string }>(options: {
+  fetch: (limit: number, afterId?: string) => Promise<R[]>;
+  matches: (row: R) => boolean;
+  limit: number;
+  after?: string;
+}): Promise<{ rows: R[]; nextCursor: string | null }> {
+  const { fetch, matches, limit } = options;
+  const found: R[] = [];
+  let cursor = options.after;
+  let scanned = 0;
+  let exhausted = false;
+  while (found.length <= limit && !exhausted && scanned < SCAN_LIMIT) {
+    const batch = await fetch(SCAN_BATCH, cursor);
+    exhausted = batch.length < SCAN_BATCH;
+    for (const row of batch) {
+      scanned += 1;
+      cursor = row.id;
+      if (matches(row)) found.push(row);
+      if (found.length > limit) break;
+    }
+  }
+  const rows = found.slice(0, limit);
+  const last = rows[rows.length - 1];
+  const nextCursor =
+    found.length > limit && last
+      ? encodeCursor({ id: last.id })
+      : !exhausted && cursor
+        ? encodeCursor({ id: cursor })
+        : null;
+  return { rows, nextCursor };
+}

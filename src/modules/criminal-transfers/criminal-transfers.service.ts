@@ -31,7 +31,7 @@ import {
   type TransferStatus,
 } from '../../domain/criminal-transfer/transfer-guards';
 import { staleVersion } from '../../http/etag';
-import { decodeCursor, encodeCursor, toPage } from '../../http/pagination';
+import { decodeCursor, scanPage, toPage } from '../../http/pagination';
 import { notFound, validationFailed } from '../../http/problems';
 import { DEFAULT_PAGE_LIMIT } from '../../http/schemas';
 import type { WriteContext } from '../../plugins/writes';
@@ -53,9 +53,6 @@ import type {
 } from './criminal-transfers.schemas';
 
 export type CriminalTransfersDeps = { calendar: CalendarService };
-
-/** GET ?overdue=: transfers whose clocks are computed per request, at most. */
-const OVERDUE_SCAN_LIMIT = 1000;
 
 function snapshotOf(row: repo.TransferRow): TransferSnapshot {
   return {
@@ -528,30 +525,13 @@ export function createCriminalTransfersService({ calendar }: CriminalTransfersDe
       return { items: page.items.map((r) => toView(r, cal, now)), nextCursor: page.nextCursor };
     }
     // Overdue is computed on read, from the same clocks a transfer shows: scan in batches.
-    const matches: TransferView[] = [];
-    let cursor = after;
-    let scanned = 0;
-    let exhausted = false;
-    while (matches.length <= limit && !exhausted && scanned < OVERDUE_SCAN_LIMIT) {
-      const batch = await repo.listTransfers(ex, agencyId, filter, 100, cursor);
-      exhausted = batch.length < 100;
-      for (const r of batch) {
-        scanned += 1;
-        cursor = r.id;
-        const v = toView(r, cal, now);
-        if (v.overdue === query.overdue) matches.push(v);
-        if (matches.length > limit) break;
-      }
-    }
-    const items = matches.slice(0, limit);
-    const last = items[items.length - 1];
-    const nextCursor =
-      matches.length > limit && last
-        ? encodeCursor({ id: last.id })
-        : !exhausted && cursor
-          ? encodeCursor({ id: cursor })
-          : null;
-    return { items, nextCursor };
+    const page = await scanPage({
+      fetch: (n, afterId) => repo.listTransfers(ex, agencyId, filter, n, afterId),
+      matches: (r) => toView(r, cal, now).overdue === query.overdue,
+      limit,
+      ...(after ? { after } : {}),
+    });
+    return { items: page.rows.map((r) => toView(r, cal, now)), nextCursor: page.nextCursor };
   }
 
   async function stats(ex: Executor, agencyId: string, year: number | undefined, now: Date) {

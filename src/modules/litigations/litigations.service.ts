@@ -35,7 +35,7 @@ import { chinaDate, type IsoDate, yearOf } from '../../domain/calendar/dates';
 import type { WorkingCalendar } from '../../domain/calendar/working-calendar';
 import { maskResidentId } from '../../domain/identifiers';
 import { staleVersion } from '../../http/etag';
-import { decodeCursor, encodeCursor, toPage } from '../../http/pagination';
+import { decodeCursor, scanPage, toPage } from '../../http/pagination';
 import { type FieldError, notFound, validationFailed } from '../../http/problems';
 import { DEFAULT_PAGE_LIMIT } from '../../http/schemas';
 import type { WriteContext } from '../../plugins/writes';
@@ -64,9 +64,6 @@ import type {
 import type { FirstInstanceRecord } from './litigations.table';
 
 export type LitigationsDeps = { calendar: CalendarService; decisionEffects: DecisionEffects };
-
-/** GET ?overdue=: suits whose clocks are computed per request, at most. */
-const OVERDUE_SCAN_LIMIT = 1000;
 
 function snapshotOf(row: repo.LitigationRow, hearings: readonly repo.HearingRow[]): LitigationSnapshot {
   const current = hearings.filter((h) => h.instance === row.instance).map((h) => h.heldOn);
@@ -678,32 +675,15 @@ export function createLitigationsService({ calendar, decisionEffects }: Litigati
       return { items, nextCursor: page.nextCursor };
     }
     // Overdue is computed on read, from the same clocks a suit shows: scan in batches.
-    const matches: repo.LitigationRow[] = [];
-    let cursor = after;
-    let scanned = 0;
-    let exhausted = false;
-    while (matches.length <= limit && !exhausted && scanned < OVERDUE_SCAN_LIMIT) {
-      const batch = await repo.listLitigations(ex, agencyId, filter, 100, cursor);
-      exhausted = batch.length < 100;
-      for (const r of batch) {
-        scanned += 1;
-        cursor = r.id;
-        const overdue = clocksOf(r, cal, now).some((c) => c.state === 'overdue');
-        if (overdue === query.overdue) matches.push(r);
-        if (matches.length > limit) break;
-      }
-    }
-    const rows = matches.slice(0, limit);
-    const last = rows[rows.length - 1];
-    const nextCursor =
-      matches.length > limit && last
-        ? encodeCursor({ id: last.id })
-        : !exhausted && cursor
-          ? encodeCursor({ id: cursor })
-          : null;
+    const page = await scanPage({
+      fetch: (n, afterId) => repo.listLitigations(ex, agencyId, filter, n, afterId),
+      matches: (r) => clocksOf(r, cal, now).some((c) => c.state === 'overdue') === query.overdue,
+      limit,
+      ...(after ? { after } : {}),
+    });
     const items = [];
-    for (const r of rows) items.push(await toView(ex, r, cal, now));
-    return { items, nextCursor };
+    for (const r of page.rows) items.push(await toView(ex, r, cal, now));
+    return { items, nextCursor: page.nextCursor };
   }
 
   /**

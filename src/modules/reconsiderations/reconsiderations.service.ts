@@ -30,7 +30,7 @@ import { unmet } from '../../domain/cases/conditions';
 import { localBodyName } from '../../domain/documents/decision-document';
 import { maskResidentId } from '../../domain/identifiers';
 import { staleVersion } from '../../http/etag';
-import { decodeCursor, encodeCursor, toPage } from '../../http/pagination';
+import { decodeCursor, scanPage, toPage } from '../../http/pagination';
 import { type FieldError, notFound, validationFailed } from '../../http/problems';
 import { DEFAULT_PAGE_LIMIT } from '../../http/schemas';
 import type { WriteContext } from '../../plugins/writes';
@@ -60,8 +60,6 @@ import type {
 
 export type ReconsiderationsDeps = { calendar: CalendarService; effects: DecisionEffects };
 
-/** GET ?overdue=: applications whose clocks are computed per request, at most. */
-const OVERDUE_SCAN_LIMIT = 1000;
 /** Litigation statuses during which the decision is before a court (the litigation module's pending ones). */
 const LITIGATION_PENDING = ['pending', 'judged'];
 
@@ -533,31 +531,15 @@ export function createReconsiderationsService({ calendar, effects }: Reconsidera
     // Overdue is computed on read, from the same clocks an application shows: scan in batches.
     const cal = await calendar.calendarFor(ex);
     const today = chinaDate(now);
-    const matches: repo.ReconsiderationRow[] = [];
-    let cursor = after;
-    let scanned = 0;
-    let exhausted = false;
-    while (matches.length <= limit && !exhausted && scanned < OVERDUE_SCAN_LIMIT) {
-      const batch = await repo.listReconsiderations(ex, agencyId, filter, 100, cursor);
-      exhausted = batch.length < 100;
-      for (const r of batch) {
-        scanned += 1;
-        cursor = r.id;
-        if (clocksOf(r, cal, today).some((c) => c.state === 'overdue') === query.overdue) matches.push(r);
-        if (matches.length > limit) break;
-      }
-    }
-    const rows = matches.slice(0, limit);
-    const last = rows[rows.length - 1];
-    const nextCursor =
-      matches.length > limit && last
-        ? encodeCursor({ id: last.id })
-        : !exhausted && cursor
-          ? encodeCursor({ id: cursor })
-          : null;
+    const page = await scanPage({
+      fetch: (n, afterId) => repo.listReconsiderations(ex, agencyId, filter, n, afterId),
+      matches: (r) => clocksOf(r, cal, today).some((c) => c.state === 'overdue') === query.overdue,
+      limit,
+      ...(after ? { after } : {}),
+    });
     const items: ReconsiderationView[] = [];
-    for (const r of rows) items.push(await viewOne(ex, agencyId, r, now));
-    return { items, nextCursor };
+    for (const r of page.rows) items.push(await viewOne(ex, agencyId, r, now));
+    return { items, nextCursor: page.nextCursor };
   }
 
   /** The year's figures, over the applications made in the year (a district's dozens; read whole). */
