@@ -54,6 +54,12 @@ import { spotCheckSchemas } from './modules/cases/spot-checks.schemas';
 import { caseStatsRoutes } from './modules/cases/stats.routes';
 import { caseStatsSchemas } from './modules/cases/stats.schemas';
 import { createCaseStatsService } from './modules/cases/stats.service';
+import {
+  creditListRoutes,
+  creditRestorationRoutes,
+} from './modules/credit-restorations/credit-restorations.routes';
+import { creditRestorationSchemas } from './modules/credit-restorations/credit-restorations.schemas';
+import { createCreditRestorationsService } from './modules/credit-restorations/credit-restorations.service';
 import { criminalTransferRoutes } from './modules/criminal-transfers/criminal-transfers.routes';
 import { criminalTransferSchemas } from './modules/criminal-transfers/criminal-transfers.schemas';
 import { createCriminalTransfersService } from './modules/criminal-transfers/criminal-transfers.service';
@@ -79,12 +85,20 @@ import { powerItemDataSchemas } from './modules/power-list/power-item.schemas';
 import { powerListRoutes } from './modules/power-list/power-list.routes';
 import { powerListSchemas } from './modules/power-list/power-list.schemas';
 import { publicPowerListRoutes } from './modules/power-list/public.routes';
+import {
+  publicationRoutes,
+  publicPublicationRoutes,
+  restorationNoticeRoutes,
+} from './modules/publications/publications.routes';
+import { publicationSchemas } from './modules/publications/publications.schemas';
+import { createPublicationsService } from './modules/publications/publications.service';
 import { reconsiderationRoutes } from './modules/reconsiderations/reconsiderations.routes';
 import { reconsiderationSchemas } from './modules/reconsiderations/reconsiderations.schemas';
 import { createReconsiderationsService } from './modules/reconsiderations/reconsiderations.service';
 import { ruleSettingRoutes } from './modules/rule-settings/rule-settings.routes';
 import { ruleSettingSchemas } from './modules/rule-settings/rule-settings.schemas';
 import { authentication } from './plugins/auth';
+import { jobs } from './plugins/jobs';
 import { openApiDocs } from './plugins/openapi';
 import { clientErrorHandler, problemHandler } from './plugins/problem-handler';
 import { requestContext, requestIdFrom } from './plugins/request-context';
@@ -100,6 +114,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Periodic housekeeping (expired idempotency keys); the server turns it on. */
   housekeeping?: boolean;
+  /** Scheduled jobs (publication expiry, hourly); the server turns them on. */
+  jobs?: boolean;
 }
 
 export type App = FastifyInstance;
@@ -214,6 +230,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     ...appealSchemas,
     ...reconsiderationSchemas,
     ...litigationSchemas,
+    ...publicationSchemas,
+    ...creditRestorationSchemas,
   ]) {
     app.addSchema(schema);
   }
@@ -270,6 +288,17 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(litigationRoutes, {
     prefix: '/v1/litigations',
     litigations: createLitigationsService({ calendar, decisionEffects }),
+  });
+  const publications = createPublicationsService({ calendar });
+  await app.register(publicationRoutes, { prefix: '/v1/publications', publications });
+  await app.register(publicPublicationRoutes, { prefix: '/v1/public/publications', publications });
+  await app.register(restorationNoticeRoutes, { prefix: '/v1/cases', publications });
+  await app.register(jobs, { db: database.db, now, enabled: options.jobs ?? false });
+  const creditRestorations = createCreditRestorationsService({ calendar, cases: casesService });
+  await app.register(creditListRoutes, { prefix: '/v1/credit-lists', restorations: creditRestorations });
+  await app.register(creditRestorationRoutes, {
+    prefix: '/v1/credit-restorations',
+    restorations: creditRestorations,
   });
 
   if (devSecret && (await migrationStatus(database.db)).pending > 0) {

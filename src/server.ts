@@ -19,7 +19,7 @@ async function main(): Promise<void> {
     throw err;
   }
 
-  const app = await buildApp({ config, housekeeping: true });
+  const app = await buildApp({ config, housekeeping: true, jobs: true });
 
   closeWithGrace({ delay: config.shutdownTimeoutMs }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'shutting down after an unexpected error');

@@ -28,6 +28,10 @@ export {
   correctionOrders,
   documentSpotChecks,
 } from '../modules/cases/supervision-records.table';
+export {
+  creditListEntries,
+  creditRestorations,
+} from '../modules/credit-restorations/credit-restorations.table';
 export { criminalTransfers, policeJointCases } from '../modules/criminal-transfers/criminal-transfers.table';
 export {
   documentCounters,
@@ -43,5 +47,6 @@ export {
   powerListAdjustments,
   powerListChanges,
 } from '../modules/power-list/power-list.table';
+export { creditEvents, publications } from '../modules/publications/publications.table';
 export { reconsiderations } from '../modules/reconsiderations/reconsiderations.table';
 export { ruleSettings } from '../modules/rule-settings/rule-settings.table';

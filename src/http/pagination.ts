@@ -69,7 +69,7 @@ export const SCAN_LIMIT = 1000;
  */
 export async function scanPage<R extends { id: string }>(options: {
   fetch: (limit: number, afterId?: string) => Promise<R[]>;
-  matches: (row: R) => boolean;
+  matches: (row: R) => boolean | Promise<boolean>;
   limit: number;
   after?: string;
 }): Promise<{ rows: R[]; nextCursor: string | null }> {
@@ -84,7 +84,7 @@ export async function scanPage<R extends { id: string }>(options: {
     for (const row of batch) {
       scanned += 1;
       cursor = row.id;
-      if (matches(row)) found.push(row);
+      if (await matches(row)) found.push(row);
       if (found.length > limit) break;
     }
   }

@@ -43,6 +43,24 @@ export const RegionCode = Type.String({
   examples: ['630102'],
 });
 
+/** An enum's description from its terms: `code 中文; code 中文`. */
+export function describe(entries: Record<string, string>): string {
+  return Object.entries(entries)
+    .map(([k, v]) => `${k} ${v}`)
+    .join('; ');
+}
+
+/** A required, non-empty string of at most `max` characters. */
+export const Text = (max: number, description?: string) =>
+  Type.String({ minLength: 1, maxLength: max, ...(description ? { description } : {}) });
+
+/** A date (YYYY-MM-DD) with what it is the date of. */
+export const On = (description: string) => ({ ...IsoDate, description });
+
+/** The schema or null. */
+export const Nullable = <T extends TSchema>(schema: T, description?: string) =>
+  Type.Union([schema, Type.Null()], description ? { description } : {});
+
 export const MAX_PAGE_LIMIT = 200;
 export const DEFAULT_PAGE_LIMIT = 50;
 

@@ -46,6 +46,26 @@ export const API_TAGS = [
     description:
       'Criminal transfers to public security (行刑衔接): report, approval, transfer, police decision, review, hand-over, return',
   },
+  {
+    name: 'reconsiderations',
+    description:
+      'Administrative reconsideration (行政复议) of the bureau’s decisions: application, reply, decision and its effect',
+  },
+  {
+    name: 'litigations',
+    description:
+      'Administrative litigation (行政诉讼): defence, hearings (负责人出庭应诉), judgment, appeal and its effect',
+  },
+  {
+    name: 'publications',
+    description:
+      'Penalty publicity (行政处罚信息公示): publication, withdrawal, correction, expiry, and the restoration notice',
+  },
+  {
+    name: 'credit',
+    description:
+      'Credit restoration (信用修复) and the abnormal-operation and serious-violation lists (经营异常名录、严重违法失信名单)',
+  },
   { name: 'calendar', description: 'Working-day calendar (工作日历) and legal deadlines (法定期限)' },
 ];
 

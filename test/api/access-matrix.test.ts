@@ -11,6 +11,7 @@ import { ROLE_NAMES } from '../../src/domain/access/roles';
 import { chinaDate } from '../../src/domain/calendar/dates';
 import { newApiKey } from '../../src/modules/auth/api-key-format';
 import { createTestApp, type TestApp, type TestBureau } from '../helpers/app';
+import { decidedCase } from '../helpers/cases';
 
 let t: TestApp;
 let other: TestBureau;
@@ -178,6 +179,33 @@ beforeAll(async () => {
       })
       .expect(201)
   ).body.id;
+  // A register entry (经营异常名录) and a credit restoration (信用修复) of it.
+  const credit = t.as('credit_officer');
+  ids.creditListEntryId = (
+    await credit
+      .post('/v1/credit-lists')
+      .send({
+        list: 'abnormal_operation',
+        entityName: '西宁市城东区示例食品有限公司',
+        creditCode: '91350100M000100Y43',
+        reason: '未按规定报送年度报告',
+        listedOn: today,
+        decisionRef: '东市监经异〔2025〕1号',
+      })
+      .expect(201)
+  ).body.id;
+  ids.creditRestorationId = (
+    await credit
+      .post('/v1/credit-restorations')
+      .send({
+        kind: 'abnormal_list_removal',
+        applicant: { name: '西宁市城东区示例食品有限公司', creditCode: '91350100M000100Y43' },
+        listEntryId: ids.creditListEntryId,
+        materials: [{ kind: 'application', title: '申请书', fileRef: 'a.pdf', sha256: 'a'.repeat(64) }],
+        submittedOn: today,
+      })
+      .expect(201)
+  ).body.id;
   ids.interviewId = (
     await officer
       .post(`/v1/cases/${ids.caseId}/interviews`)
@@ -190,6 +218,11 @@ beforeAll(async () => {
       })
       .expect(201)
   ).body.id;
+  // A decided case with its penalty publication (行政处罚信息公示), for the publication and restoration-notice reads.
+  ids.publishedCaseId = (await decidedCase(t, ids.itemId as string)).id;
+  ids.publicationId = (
+    await officer.get(`/v1/publications?caseId=${ids.publishedCaseId}`).expect(200)
+  ).body.items[0].id;
 });
 afterAll(() => t.close());
 
@@ -204,6 +237,7 @@ const QUERIES: Record<string, string> = {
 function concrete(url: string, agencyId: string): string {
   const values: Record<string, string> = {
     ...ids,
+    ...(url.endsWith('/restoration-notice') ? { caseId: ids.publishedCaseId as string } : {}),
     agencyId,
     documentType: 'penalty_decision',
     key: 'publication.working_days',

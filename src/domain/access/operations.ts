@@ -127,6 +127,27 @@ export const OPERATIONS = {
     'bureau_head',
     'admin',
   ]),
+  'credit.read': op(
+    'Read the credit registers (经营异常名录, 严重违法失信名单) and credit restorations (信用修复), their clocks and statistics',
+    EVERY_ROLE,
+    true,
+  ),
+  'credit.write': op(
+    'Record register entries and removals, and credit restoration applications and their steps (受理、核查、准予、不予、撤销)',
+    ['credit_officer', 'legal_reviewer', 'bureau_head', 'admin'],
+  ),
+  'publications.read': op(
+    'Read penalty publications (行政处罚信息公示), their clocks and restoration notices',
+    EVERY_ROLE,
+    true,
+  ),
+  'publications.write': op('Record publication steps (公示、撤回、更正) and run the expiry', [
+    'credit_officer',
+    'legal_reviewer',
+    'bureau_head',
+    'admin',
+    'officer',
+  ]),
   'spot_checks.write': op('Record spot checks (抽查) of correction orders and interview records', [
     'supervisor',
     'legal_reviewer',

@@ -4,12 +4,7 @@
  */
 import { type Static, Type } from 'typebox';
 import { DECISION_STATUSES } from '../../domain/appeals/outcomes';
-import { DateTime, IsoDate, StrictObject, Uuid } from '../../http/schemas';
-
-const describe = (entries: Record<string, string>) =>
-  Object.entries(entries)
-    .map(([k, v]) => `${k} ${v}`)
-    .join('; ');
+import { DateTime, describe, IsoDate, StrictObject, Uuid } from '../../http/schemas';
 
 export const DecisionStatusSchema = Type.Enum(
   Object.keys(DECISION_STATUSES) as (keyof typeof DECISION_STATUSES)[],

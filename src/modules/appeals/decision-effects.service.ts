@@ -28,6 +28,7 @@ import type { CasesService } from '../cases/cases.service';
 import { ruleViolation } from '../cases/investigation.shared';
 import * as spots from '../on-the-spot/on-the-spot.repository';
 import { onTheSpotPenalties } from '../on-the-spot/on-the-spot.table';
+import { markWithdrawalDue } from '../publications/publications.service';
 import { decisionStatusChanges } from './decision-effects.table';
 
 /** How a request names the challenged decision: exactly one of the two. */
@@ -274,6 +275,7 @@ export function createDecisionEffects({
         createdAt: ctx.now,
       })
       .returning();
+    if (change?.withdrawalDueOn && decision.caseId) await markWithdrawalDue(ctx, change);
     if (decision.caseId) {
       const caseId = decision.caseId;
       const row = await cases.findCase(ctx.tx, agencyId, caseId, { lock: true });

@@ -12,15 +12,8 @@ import {
   SCHEDULE_KINDS,
   SERVICE_METHODS,
 } from '../../domain/cases/after-decision';
-import { IsoDate, ref, StrictObject, Uuid } from '../../http/schemas';
+import { describe, IsoDate, On, ref, StrictObject, Text, Uuid } from '../../http/schemas';
 
-const Text = (max: number, description?: string) =>
-  Type.String({ minLength: 1, maxLength: max, ...(description ? { description } : {}) });
-const On = (description: string) => ({ ...IsoDate, description });
-const describe = (entries: Record<string, string>) =>
-  Object.entries(entries)
-    .map(([k, v]) => `${k} ${v}`)
-    .join(', ');
 const choice = <T extends Record<string, string>>(entries: T, what: string) =>
   Type.Enum(Object.keys(entries) as (keyof T & string)[], { description: `${what}: ${describe(entries)}` });
 const Approver = { ...Uuid, description: 'The officer who approved (must hold bureau_head)' };

@@ -34,6 +34,7 @@ import type { FieldError } from '../../http/problems';
 import { validationFailed } from '../../http/problems';
 import type { WriteContext } from '../../plugins/writes';
 import { activeOfficerHasRole } from '../officers/officers.service';
+import { caseHasPublication } from '../publications/publications.repository';
 import { ruleSetting } from '../rule-settings/rule-settings.service';
 import type { AfterDecisionView, PerformanceView } from './after-decision.schemas';
 import type { EventRow } from './cases.repository';
@@ -116,6 +117,8 @@ export async function prepareAfterDecision(
             receiptRef: b.receiptRef ?? null,
             partyPresentAtAnnouncement: b.partyPresentAtAnnouncement,
             consent: consent ?? null,
+            // 两书同达: the restoration notice is served with the decision, on the same service record.
+            restorationNotice: await caseHasPublication(ctx.tx, ctx.actor.agencyId, caseId),
           },
           documentType: 'service_receipt',
         },

@@ -6,20 +6,23 @@ import {
   LEAD_SOURCES,
   PENALTY_TYPES,
 } from '../../domain/cases/case-model';
-import { DateTime, IsoDate, Page, PageQuery, StrictObject, Uuid } from '../../http/schemas';
+import {
+  DateTime,
+  describe,
+  IsoDate,
+  On,
+  Page,
+  PageQuery,
+  StrictObject,
+  Text,
+  Uuid,
+} from '../../http/schemas';
 import {
   AFTER_DECISION_BODIES,
   AfterDecisionRef,
   afterDecisionSchemas,
   PerformanceRef,
 } from './after-decision.schemas';
-
-const Text = (max: number, description?: string) =>
-  Type.String({ minLength: 1, maxLength: max, ...(description ? { description } : {}) });
-const describe = (entries: Record<string, string>) =>
-  Object.entries(entries)
-    .map(([k, v]) => `${k} ${v}`)
-    .join(', ');
 
 export const CaseStageSchema = Type.Enum([...CASE_STAGE_CODES], {
   $id: 'CaseStage',
@@ -303,7 +306,6 @@ export type CaseListQuery = Static<typeof CaseListQuery>;
 // ---------------------------------------------------------------------------------------------------
 // Action bodies
 
-const On = (description: string) => ({ ...IsoDate, description });
 const Approver = { ...Uuid, description: 'The officer who approved (must hold bureau_head)' };
 
 export const ACTION_BODIES = {

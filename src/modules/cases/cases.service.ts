@@ -62,6 +62,7 @@ import { activeOfficerHasRole, certificatesValidOn, maskPhone } from '../officer
 import { assessItem } from '../power-list/discretion.service';
 import { findItem } from '../power-list/power-list.repository';
 import { findItemAsOf } from '../power-list/power-list.service';
+import { createPublicationForDecision } from '../publications/publications.service';
 import { ruleSetting } from '../rule-settings/rule-settings.service';
 import {
   afterDecisionSettings,
@@ -1035,6 +1036,7 @@ export function createCasesService({ calendar }: CasesDeps) {
       data: step.data,
       documentNumber: document?.number ?? null,
     });
+    if (action === 'decide') await createPublicationForDecision(ctx, calendar, caseId);
     ctx.audit({
       action: `case.${action}`,
       entityType: 'case',

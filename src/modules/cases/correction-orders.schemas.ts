@@ -1,10 +1,9 @@
 /** Correction orders (责令改正通知书, APL art. 28) of a case, their follow-ups (复查) and spot checks. */
 import { type Static, Type } from 'typebox';
 import { FOLLOW_UP_RESULTS, type FollowUpResult } from '../../domain/cases/correction-orders';
-import { DateTime, IsoDate, Page, PageQuery, StrictObject, Uuid } from '../../http/schemas';
+import { DateTime, IsoDate, Page, PageQuery, StrictObject, Text, Uuid } from '../../http/schemas';
 import { SpotCheckRef } from './spot-checks.schemas';
 
-const Text = (max: number, description: string) => Type.String({ minLength: 1, maxLength: max, description });
 const results = Object.entries(FOLLOW_UP_RESULTS)
   .map(([k, v]) => `${k} ${v}`)
   .join(', ');

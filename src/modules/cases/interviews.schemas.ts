@@ -1,9 +1,7 @@
 /** Administrative interview records (行政约谈记录) of a case and their spot checks. */
 import { type Static, Type } from 'typebox';
-import { DateTime, IsoDate, StrictObject, Uuid } from '../../http/schemas';
+import { DateTime, IsoDate, StrictObject, Text, Uuid } from '../../http/schemas';
 import { SpotCheckRef } from './spot-checks.schemas';
-
-const Text = (max: number, description: string) => Type.String({ minLength: 1, maxLength: max, description });
 
 const Counterpart = StrictObject(
   {

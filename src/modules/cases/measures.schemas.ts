@@ -15,14 +15,8 @@ import {
   RELEASE_REASONS,
   type ReleaseReason,
 } from '../../domain/cases/measures';
-import { DateTime, IsoDate, PageQuery, StrictObject, Uuid } from '../../http/schemas';
+import { DateTime, describe, IsoDate, On, PageQuery, StrictObject, Text, Uuid } from '../../http/schemas';
 import { ClockSchema } from './cases.schemas';
-
-const describe = (entries: Record<string, string>) =>
-  Object.entries(entries)
-    .map(([k, v]) => `${k} ${v}`)
-    .join('; ');
-const Text = (max: number, description: string) => Type.String({ minLength: 1, maxLength: max, description });
 
 const MeasureKindSchema = Type.Enum(Object.keys(MEASURE_KINDS) as MeasureKind[], {
   description: `Kind of measure: ${describe(MEASURE_KINDS)}`,
@@ -165,8 +159,6 @@ export const MeasureListQuery = StrictObject({
 export type MeasureListQuery = Static<typeof MeasureListQuery>;
 
 export const MeasureParams = StrictObject({ caseId: Uuid, measureId: Uuid });
-
-const On = (description: string) => ({ ...IsoDate, description });
 
 export const MEASURE_STEP_BODIES = {
   approve: StrictObject({

@@ -9,16 +9,18 @@ import {
   TRANSFER_STATUS_CODES,
   TRANSFER_STATUSES,
 } from '../../domain/criminal-transfer/transfer-guards';
-import { DateTime, IsoDate, Page, PageQuery, StrictObject, Uuid } from '../../http/schemas';
-
-const describe = (entries: Record<string, string>) =>
-  Object.entries(entries)
-    .map(([k, v]) => `${k} ${v}`)
-    .join('; ');
-const Text = (max: number, description: string) => Type.String({ minLength: 1, maxLength: max, description });
-const On = (description: string) => ({ ...IsoDate, description });
-const Nullable = <T extends TSchema>(schema: T, description?: string) =>
-  Type.Union([schema, Type.Null()], description ? { description } : {});
+import {
+  DateTime,
+  describe,
+  IsoDate,
+  Nullable,
+  On,
+  Page,
+  PageQuery,
+  StrictObject,
+  Text,
+  Uuid,
+} from '../../http/schemas';
 
 export const TransferStatusSchema = Type.Enum([...TRANSFER_STATUS_CODES], {
   $id: 'CriminalTransferStatus',

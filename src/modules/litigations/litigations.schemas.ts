@@ -12,7 +12,18 @@ import {
   LITIGATION_STATUSES,
 } from '../../domain/appeals/litigation';
 import type { ProposedPenalty } from '../../domain/cases/case-model';
-import { DateTime, IsoDate, Page, PageQuery, StrictObject, Uuid } from '../../http/schemas';
+import {
+  DateTime,
+  describe,
+  IsoDate,
+  Nullable,
+  On,
+  Page,
+  PageQuery,
+  StrictObject,
+  Text,
+  Uuid,
+} from '../../http/schemas';
 import {
   AppealClockRef,
   type ChallengedDecisionSchema,
@@ -20,14 +31,6 @@ import {
   DecisionStatusChangeRef,
 } from '../appeals/appeals.schemas';
 
-const describe = (entries: Record<string, string>) =>
-  Object.entries(entries)
-    .map(([k, v]) => `${k} ${v}`)
-    .join('; ');
-const Text = (max: number, description: string) => Type.String({ minLength: 1, maxLength: max, description });
-const On = (description: string) => ({ ...IsoDate, description });
-const Nullable = <T extends TSchema>(schema: T, description?: string) =>
-  Type.Union([schema, Type.Null()], description ? { description } : {});
 const PenaltyRef = Type.Unsafe<ProposedPenalty>({ $ref: 'ProposedPenalty' });
 
 const OUTCOMES_DESCRIPTION = Object.entries(LITIGATION_OUTCOMES)

@@ -5,15 +5,8 @@ import {
   PAYMENT_METHODS,
   REVIEW_PROBLEM_CODES,
 } from '../../domain/on-the-spot/on-the-spot';
-import { DateTime, IsoDate, Page, PageQuery, StrictObject, Uuid } from '../../http/schemas';
+import { DateTime, describe, IsoDate, Page, PageQuery, StrictObject, Text, Uuid } from '../../http/schemas';
 import type { PartyInput, ProposedPenaltySchema } from '../cases/cases.schemas';
-
-const Text = (max: number, description?: string) =>
-  Type.String({ minLength: 1, maxLength: max, ...(description ? { description } : {}) });
-const describe = (entries: Record<string, string>) =>
-  Object.entries(entries)
-    .map(([k, v]) => `${k} ${v}`)
-    .join('; ');
 
 /** The case module's named schemas, registered with the cases routes. */
 const PartyInputRef = Type.Unsafe<PartyInput>({ $ref: 'CasePartyInput' });

@@ -7,7 +7,7 @@ import { type Static, Type } from 'typebox';
 import { Compile } from 'typebox/compile';
 import { ADJUSTMENT_TRIGGERS, type AdjustmentTrigger } from '../../domain/power-list/categories';
 import { type ItemCheck, type ItemContent, MAX_IMPORT_ROWS } from '../../domain/power-list/import-rows';
-import { IsoDate, StrictObject } from '../../http/schemas';
+import { IsoDate, StrictObject, Text } from '../../http/schemas';
 import {
   DiscretionBenchmarkSchema,
   LegalBasisSchema,
@@ -15,8 +15,6 @@ import {
   PowerItemDataSchema,
   TierSchema,
 } from './power-item.schemas';
-
-const Text = (max: number, description: string) => Type.String({ minLength: 1, maxLength: max, description });
 
 /** The largest import body: a 5,000-item list with full legal texts fits. */
 export const IMPORT_BODY_LIMIT = 32 * 1024 * 1024;

@@ -9,10 +9,7 @@ import {
   POWER_LEVELS,
   RESPONSIBILITY_STAGES,
 } from '../../domain/power-list/categories';
-import { StrictObject, Uuid } from '../../http/schemas';
-
-const Text = (max: number, description?: string) =>
-  Type.String({ minLength: 1, maxLength: max, ...(description ? { description } : {}) });
+import { StrictObject, Text, Uuid } from '../../http/schemas';
 
 export const PowerCategorySchema = Type.Enum([...POWER_CATEGORY_CODES], {
   $id: 'PowerCategory',

@@ -3,7 +3,7 @@
  * dynamic adjustments (动态调整) and the published list (公示). The versioned content itself is
  * PowerItemData (power-item.schemas.ts).
  */
-import { type Static, type TSchema, Type } from 'typebox';
+import { type Static, Type } from 'typebox';
 import {
   ADJUSTMENT_TRIGGERS,
   CHANGE_TYPES,
@@ -13,17 +13,21 @@ import {
   type PowerCategory,
 } from '../../domain/power-list/categories';
 import { CHANGE_REFUSALS } from '../../domain/power-list/versions';
-import { DateTime, IsoDate, Page, PageQuery, StrictObject, Uuid } from '../../http/schemas';
+import {
+  DateTime,
+  describe,
+  IsoDate,
+  Nullable,
+  Page,
+  PageQuery,
+  StrictObject,
+  Text,
+  Uuid,
+} from '../../http/schemas';
 import { type PowerItemData, PowerItemDataSchema } from './power-item.schemas';
-
-const Text = (max: number, description: string) => Type.String({ minLength: 1, maxLength: max, description });
 
 const CHANGE_TYPE_CODES = Object.keys(CHANGE_TYPES) as ChangeType[];
 const TRIGGER_CODES = Object.keys(ADJUSTMENT_TRIGGERS) as (keyof typeof ADJUSTMENT_TRIGGERS)[];
-const describe = (table: Record<string, string>) =>
-  Object.entries(table)
-    .map(([code, name]) => `${code} ${name}`)
-    .join(', ');
 
 const ChangeTypeSchema = Type.Enum(CHANGE_TYPE_CODES, {
   description: `Change type: ${describe(CHANGE_TYPES)}`,
@@ -35,7 +39,6 @@ const ItemStatus = Type.Enum(['in_force', 'cancelled'], {
   description: 'in_force 有效, or cancelled 已取消 (cancelled or delegated away)',
 });
 const CategoryFilter = Type.Enum([...POWER_CATEGORY_CODES], { description: 'Category (权力类别)' });
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const ItemDataRef = Type.Unsafe<PowerItemData>({ $ref: 'PowerItemData' });
 
 // ---------------------------------------------------------------------------------------------------

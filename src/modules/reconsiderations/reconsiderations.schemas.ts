@@ -2,7 +2,7 @@
  * Reconsideration applications (行政复议, RULES.md §6) against the bureau's decisions, their steps and the
  * year's figures.
  */
-import { type Static, type TSchema, Type } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { CORRECTING_OUTCOMES } from '../../domain/appeals/outcomes';
 import {
   DECISION_OUTCOMES,
@@ -12,7 +12,18 @@ import {
   RECONSIDERATION_STATUSES,
   type ReconsiderationStatus,
 } from '../../domain/appeals/reconsideration';
-import { DateTime, IsoDate, Page, PageQuery, StrictObject, Uuid } from '../../http/schemas';
+import {
+  DateTime,
+  describe,
+  IsoDate,
+  Nullable,
+  On,
+  Page,
+  PageQuery,
+  StrictObject,
+  Text,
+  Uuid,
+} from '../../http/schemas';
 import {
   AppealClockRef,
   type DecisionRefInput,
@@ -20,14 +31,6 @@ import {
   DecisionStatusRef,
 } from '../appeals/appeals.schemas';
 
-const describe = (entries: Record<string, string>) =>
-  Object.entries(entries)
-    .map(([k, v]) => `${k} ${v}`)
-    .join('; ');
-const Text = (max: number, description: string) => Type.String({ minLength: 1, maxLength: max, description });
-const On = (description: string) => ({ ...IsoDate, description });
-const Nullable = <T extends TSchema>(schema: T, description?: string) =>
-  Type.Union([schema, Type.Null()], description ? { description } : {});
 const Penalties = (description: string) =>
   Type.Array(Type.Unsafe<{ type: string; amount?: number }>({ $ref: 'ProposedPenalty' }), {
     minItems: 1,
