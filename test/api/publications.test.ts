@@ -113,6 +113,28 @@ describe('created with the decision, or not', () => {
     await (await as('officer')).get(`/v1/cases/${none.id}/restoration-notice`).expect(404);
   });
 
+  it('a restriction longer than 3 years sets the period; a duration on an untimed penalty is a 400', async () => {
+    const restricted = await decidedCase(t, itemId, {
+      penalties: [
+        { type: 'fine', amount: 20000 },
+        { type: 'restrict_business', months: 60 },
+      ],
+    });
+    const [p] = await publicationsOf(restricted.id);
+    expect(p).toMatchObject({ period: { months: 60, basis: 'restriction' } });
+    const lead = await (await as('officer')).post('/v1/cases').send({
+      source: 'complaint',
+      receivedOn: '2025-04-01',
+      summary: '投诉',
+      parties: [{ kind: 'natural_person', name: '赵六', residentId: RESIDENT_ID }],
+    });
+    const bad = await (await as('officer'))
+      .post(`/v1/cases/${lead.body.id}/actions/conclude-investigation`)
+      .send({ on: '2025-04-07', findings: '事实', penalties: [{ type: 'fine', amount: 100, months: 3 }] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ pointer: '/penalties/0/months' })]);
+  });
+
   it('an on-the-spot decision: no publication row', async () => {
     const before = (await (await as('officer')).get('/v1/publications?limit=200').expect(200)).body.items
       .length;

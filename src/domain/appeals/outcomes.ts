@@ -118,16 +118,25 @@ export function heavierBy(
         );
     } else if (!original.some((p) => p.type === type) && !lightened.some((o) => WEIGHT[o] > WEIGHT[type])) {
       reasons.push(`${type} (${PENALTY_TYPES[type]}) is added and replaces nothing heavier`);
+    } else if (monthsOf(varied, type) > monthsOf(original, type) && original.some((p) => p.type === type)) {
+      reasons.push(
+        `${type} (${PENALTY_TYPES[type]}) for ${monthsOf(varied, type)} months exceeds the original ${monthsOf(original, type)}`,
+      );
     }
   }
   return reasons;
+}
+
+/** The longest duration of a timed penalty; 0 when none is given. */
+function monthsOf(penalties: readonly ProposedPenalty[], type: PenaltyType): number {
+  return Math.max(0, ...penalties.filter((p) => p.type === type).map((p) => p.months ?? 0));
 }
 
 function sameTypesAndAmounts(a: readonly ProposedPenalty[], b: readonly ProposedPenalty[]): boolean {
   const key = (ps: readonly ProposedPenalty[]) =>
     [...new Set(ps.map((p) => p.type))]
       .sort()
-      .map((t) => `${t}:${amountOf(ps, t)}`)
+      .map((t) => `${t}:${amountOf(ps, t)}:${monthsOf(ps, t)}`)
       .join(',');
   return key(a) === key(b);
 }

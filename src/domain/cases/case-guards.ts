@@ -85,7 +85,7 @@ const SEVERITY: Partial<Record<PenaltyType, number>> = { warning: 1, circulated_
 
 /**
  * Whether `decided` is no heavier than `noticed` (APL art. 44–45): every decided penalty must have
- * been noticed, with an amount not above the noticed one.
+ * been noticed, with an amount (and a duration) not above the noticed one.
  */
 export function withinNotice(
   noticed: readonly ProposedPenalty[],
@@ -98,6 +98,8 @@ export function withinNotice(
       noticed.find((p) => p.type === d.type) ??
       (severity ? noticed.find((p) => (SEVERITY[p.type] ?? 0) > severity) : undefined);
     if (!n) return false;
+    // A duration longer than noticed is heavier (限制、停产停业 for more months).
+    if (d.months !== undefined && n.months !== undefined && d.months > n.months) return false;
     return (d.amount ?? 0) <= (n.amount ?? 0) && (SEVERITY[d.type] ?? 0) <= (SEVERITY[n.type] ?? 0);
   });
 }

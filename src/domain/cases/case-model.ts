@@ -72,7 +72,16 @@ export interface ProposedPenalty {
   type: PenaltyType;
   /** CNY, for fines and confiscations. */
   amount?: number;
+  /** Months, for a penalty with a duration (限制开展生产经营活动、限制从业、责令停产停业). */
+  months?: number;
 }
+
+/** Penalties that run for a time: their duration in months may be given. */
+export const TIMED_PENALTIES: readonly PenaltyType[] = [
+  'restrict_business',
+  'restrict_employment',
+  'suspend_business',
+];
 
 export type PartyKind = 'natural_person' | 'legal_person' | 'other_organisation' | 'individual_business';
 

@@ -38,6 +38,15 @@ export const ProposedPenaltySchema = StrictObject(
   {
     type: PenaltyTypeSchema,
     amount: Type.Optional(Type.Number({ minimum: 0, description: 'CNY, for fines and confiscations' })),
+    months: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 240,
+        description:
+          'Duration in months, for 限制开展生产经营活动, 限制从业 and 责令停产停业: a restriction longer than 3 years ' +
+          'lengthens the publicity (PDR art. 13)',
+      }),
+    ),
   },
   { $id: 'ProposedPenalty', description: 'A penalty proposed or decided' },
 );

@@ -31,7 +31,13 @@ import {
   type LimitationBasis,
   limitationEndsOn,
 } from '../../domain/cases/case-guards';
-import type { CaseSnapshot, CaseStage, PartyKind, ProposedPenalty } from '../../domain/cases/case-model';
+import {
+  type CaseSnapshot,
+  type CaseStage,
+  type PartyKind,
+  type ProposedPenalty,
+  TIMED_PENALTIES,
+} from '../../domain/cases/case-model';
 import {
   collectiveDiscussionRequired,
   hearingRight,
@@ -703,6 +709,13 @@ export function createCasesService({ calendar }: CasesDeps) {
     let input: unknown;
     let step: Step;
     const b = body as Record<string, unknown>;
+    // A duration (months) belongs to a timed penalty only (限制开展生产经营活动、限制从业、责令停产停业).
+    const untimed = ((b.penalties as ProposedPenalty[] | undefined) ?? []).flatMap((p, i) =>
+      p.months !== undefined && !TIMED_PENALTIES.includes(p.type)
+        ? [{ in: 'body' as const, pointer: `/penalties/${i}/months`, message: `does not apply to ${p.type}` }]
+        : [],
+    );
+    if (untimed.length > 0) throw validationFailed(untimed);
     switch (action as CaseAction) {
       case 'assign-officers': {
         const ids = b.officerIds as string[];

@@ -202,10 +202,15 @@ export async function createPublicationForDecision(
   };
   const days = (await ruleSetting(ctx.tx, agencyId, 'publication.working_days', decidedOn)).value;
   const low = (await ruleSetting(ctx.tx, agencyId, 'publication.low_fine_thresholds', decidedOn)).value;
+  // A restriction (限制开展生产经营活动、限制从业) lasting longer than 3 years lengthens the publicity (PDR art. 13).
+  const restrictions = decision.penalties
+    .filter((p) => p.type === 'restrict_business' || p.type === 'restrict_employment')
+    .map((p) => p.months ?? 0);
   const period = publicityPeriod(
     decision.penalties,
     parties.map((p) => p.kind as PartyKind),
     low,
+    restrictions.length > 0 ? Math.max(...restrictions) : null,
   );
   const dueOn = computeDeadline(await calendar.calendarFor(ctx.tx), {
     start: decidedOn,

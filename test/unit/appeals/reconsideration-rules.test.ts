@@ -33,6 +33,12 @@ describe('heavierBy: a variation is never heavier for the applicant (ARL art. 63
     ).toHaveLength(1);
     expect(heavierBy([{ type: 'warning' }], [{ type: 'circulated_criticism' }])).toHaveLength(1);
     expect(heavierBy([{ type: 'suspend_business' }], [{ type: 'fine', amount: 100 }])).toHaveLength(1);
+    expect(
+      heavierBy([{ type: 'restrict_business', months: 6 }], [{ type: 'restrict_business', months: 12 }]),
+    ).toHaveLength(1);
+    expect(
+      heavierBy([{ type: 'restrict_business', months: 12 }], [{ type: 'restrict_business', months: 6 }]),
+    ).toEqual([]);
   });
 });
 

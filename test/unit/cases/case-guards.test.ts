@@ -698,6 +698,13 @@ describe('withinNotice (APL arts. 44–45)', () => {
     expect(withinNotice(noticedPenalties, decided)).toBe(ok);
   });
 
+  it('a duration longer than noticed is heavier (限制开展生产经营活动 for more months)', () => {
+    const noticed: ProposedPenalty[] = [{ type: 'restrict_business', months: 12 }];
+    expect(withinNotice(noticed, [{ type: 'restrict_business', months: 12 }])).toBe(true);
+    expect(withinNotice(noticed, [{ type: 'restrict_business', months: 6 }])).toBe(true);
+    expect(withinNotice(noticed, [{ type: 'restrict_business', months: 13 }])).toBe(false);
+  });
+
   it('takes a warning for a noticed 通报批评 (lighter), never the reverse', () => {
     expect(withinNotice([{ type: 'circulated_criticism' }], [{ type: 'warning' }])).toBe(true);
     expect(withinNotice([{ type: 'warning' }], [{ type: 'circulated_criticism' }])).toBe(false);
