@@ -254,7 +254,9 @@ export interface StopPublicityFacts {
 export function stopPublicityEligibility(f: StopPublicityFacts): EligibilityResult[] {
   const p = f.publication;
   const running =
-    p.state === 'published' && p.publishedOn !== null && (p.expiresOn === null || f.on <= p.expiresOn);
+    PUBLIC_STATES.includes(p.state as PublicationState) &&
+    p.publishedOn !== null &&
+    (p.expiresOn === null || f.on <= p.expiresOn);
   const earliest = p.publishedOn ? earliestRestorationOn(p.publishedOn, f.minMonths) : null;
   const excluded = f.penalties.filter((x) => NO_EARLY_STOP_PENALTIES.includes(x.type)).map((x) => x.type);
   return [

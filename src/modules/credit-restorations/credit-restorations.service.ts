@@ -18,6 +18,8 @@ import {
   type EligibilityResult,
   listRemovalEligibility,
   type MaterialKind,
+  PUBLIC_STATES,
+  type PublicationState,
   type PublicityPeriod,
   RESTORATION_CONDITIONS,
   type RestorationKind,
@@ -243,7 +245,8 @@ export function createCreditRestorationsService({ calendar, cases }: CreditResto
         : [];
       const lists = code ? await repo.listsOn(ex, code, on) : new Set<string>();
       // Treat a publication whose period ended as expired, whether or not the expiry job ran yet.
-      const expired = p.state === 'published' && p.expiresOn !== null && p.expiresOn < on;
+      const expired =
+        PUBLIC_STATES.includes(p.state as PublicationState) && p.expiresOn !== null && p.expiresOn < on;
       return stopPublicityEligibility({
         on,
         publication: {

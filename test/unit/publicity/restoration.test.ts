@@ -69,6 +69,19 @@ describe('stopPublicityEligibility: each condition fails on its own, with its re
     expect(failing(results)).toEqual([]);
   });
 
+  it('a corrected publication is still public, so it may stop early too', () => {
+    expect(
+      failing(
+        stopPublicityEligibility({ ...ALL_MET, publication: { ...ALL_MET.publication, state: 'corrected' } }),
+      ),
+    ).toEqual([]);
+    expectOnly(
+      stopPublicityEligibility({ ...ALL_MET, publication: { ...ALL_MET.publication, state: 'withdrawn' } }),
+      'PUBLICITY_NOT_RUNNING',
+      /withdrawn/,
+    );
+  });
+
   it('too early: 6 months after publication is 2025-10-15; 12 months (food, drugs) is 2026-04-15', () => {
     expectOnly(
       stopPublicityEligibility({ ...ALL_MET, on: '2025-10-14' }),
