@@ -116,6 +116,8 @@ export interface AppOptions {
   housekeeping?: boolean;
   /** Scheduled jobs (publication expiry, hourly); the server turns them on. */
   jobs?: boolean;
+  /** Between job runs, ms (default one hour); tests shorten it. */
+  jobIntervalMs?: number;
 }
 
 export type App = FastifyInstance;
@@ -293,7 +295,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(publicationRoutes, { prefix: '/v1/publications', publications });
   await app.register(publicPublicationRoutes, { prefix: '/v1/public/publications', publications });
   await app.register(restorationNoticeRoutes, { prefix: '/v1/cases', publications });
-  await app.register(jobs, { db: database.db, now, enabled: options.jobs ?? false });
+  await app.register(jobs, {
+    db: database.db,
+    now,
+    enabled: options.jobs ?? false,
+    ...(options.jobIntervalMs ? { intervalMs: options.jobIntervalMs } : {}),
+  });
   const creditRestorations = createCreditRestorationsService({ calendar, cases: casesService });
   await app.register(creditListRoutes, { prefix: '/v1/credit-lists', restorations: creditRestorations });
   await app.register(creditRestorationRoutes, {
