@@ -657,6 +657,29 @@ describe('outcomes and their effect on the decision', () => {
   });
 });
 
+describe('illegal steps and stale versions write nothing', () => {
+  it('a second copy, a refusal after acceptance, and a stale If-Match are refused', async () => {
+    const caseId = await servedCase();
+    const id = await acceptedAgainst(caseId);
+    const before = (await (await as('officer')).get(`/v1/reconsiderations/${id}`).expect(200)).body;
+    expect(codes(await stepOf(id, 'receive-copy', { on: '2025-04-25' }))).toEqual(['APPEAL_WRONG_STATUS']);
+    expect(
+      codes(await stepOf(id, 'not-accept', { on: '2025-04-25', reference: 'x', reason: '不属于复议范围' })),
+    ).toEqual(['APPEAL_WRONG_STATUS']);
+    const stale = await (await as('legal_reviewer'))
+      .post(`/v1/reconsiderations/${id}/actions/record-session`)
+      .set('If-Match', `"${before.version - 1}"`)
+      .send({ on: '2025-04-25', kind: 'hearing', note: '听证' });
+    expect(stale.status).toBe(412);
+    expect((await (await as('officer')).get(`/v1/reconsiderations/${id}`).expect(200)).body).toEqual(before);
+    const current = await (await as('legal_reviewer'))
+      .post(`/v1/reconsiderations/${id}/actions/record-session`)
+      .set('If-Match', `"${before.version}"`)
+      .send({ on: '2025-04-25', kind: 'hearing', note: '听证' });
+    expect(current.status).toBe(200);
+  });
+});
+
 describe('isolation between agencies', () => {
   it('another bureau cannot see, act on or apply against our records', async () => {
     const caseId = await servedCase();

@@ -39,6 +39,11 @@ export interface LowFineRule extends Thresholds {
   inclusive: boolean;
 }
 
+/** PDR art. 13: the publicity periods, in months — short (通报批评 or a lower-amount fine) and general. */
+export const PUBLICITY_MONTHS = { short: 3, general: 36 } as const;
+/** CRM art. 7: early removal from the serious-violation list after this many months listed. */
+export const SERIOUS_LIST_MIN_MONTHS = 12;
+
 export interface PublicityPeriod {
   months: number;
   basis: 'three_months' | 'three_years' | 'restriction';
@@ -61,17 +66,17 @@ export function publicityPeriod(
   const onlyLight = penalties.every((p) => ['warning', 'circulated_criticism', 'fine'].includes(p.type));
   if (onlyLight && lowFine)
     return {
-      months: 3,
+      months: PUBLICITY_MONTHS.short,
       basis: 'three_months',
       detail: `通报批评 or a fine of ${(fine / 100).toFixed(2)} ${low.inclusive ? '≤' : '<'} ${(threshold / 100).toFixed(2)}`,
     };
-  if (restrictionMonths !== null && restrictionMonths > 36)
+  if (restrictionMonths !== null && restrictionMonths > PUBLICITY_MONTHS.general)
     return {
       months: restrictionMonths,
       basis: 'restriction',
       detail: `the restriction lasts ${restrictionMonths} months`,
     };
-  return { months: 36, basis: 'three_years', detail: 'other penalties: 3 years' };
+  return { months: PUBLICITY_MONTHS.general, basis: 'three_years', detail: 'other penalties: 3 years' };
 }
 
 /**
@@ -327,7 +332,7 @@ export function listRemovalEligibility(f: ListRemovalFacts): EligibilityResult[]
     ),
   ];
   if (f.kind === 'serious_list_early_removal') {
-    const year = addMonths(f.entry.listedOn, 12);
+    const year = addMonths(f.entry.listedOn, SERIOUS_LIST_MIN_MONTHS);
     out.push(check('LISTED_LESS_THAN_A_YEAR', f.on >= year, `one year listed on ${year}`));
     out.push(
       check(

@@ -6,7 +6,7 @@
  * case reopened for a new decision, the status change recorded with the publication's withdrawal due
  * within 3 WD (PDR art. 11) for the publicity module, the case's timeline and the audit trail.
  */
-import { and, asc, eq, or } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, or } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { type AppealUnmet, appealUnmet } from '../../domain/appeals/conditions';
 import {
@@ -141,10 +141,11 @@ async function casePenaltiesInForce(
         eq(decisionStatusChanges.agencyId, agencyId),
         eq(decisionStatusChanges.caseId, caseId),
         eq(decisionStatusChanges.decisionNumber, decisionNumber),
+        isNotNull(decisionStatusChanges.penalties),
       ),
     )
-    .orderBy(asc(decisionStatusChanges.createdAt))
-    .then((rows) => rows.filter((r) => r.penalties !== null).reverse());
+    .orderBy(desc(decisionStatusChanges.createdAt), desc(decisionStatusChanges.id))
+    .limit(1);
   return latest?.penalties ?? decided;
 }
 

@@ -1,16 +1,12 @@
 import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { one } from '../../db/sql';
-import { PENDING_LITIGATION_STATUSES } from '../../domain/appeals/litigation';
 import { reconsiderations } from '../reconsiderations/reconsiderations.table';
 import { litigationHearings, litigations } from './litigations.table';
 
 export type LitigationRow = typeof litigations.$inferSelect;
 export type HearingRow = typeof litigationHearings.$inferSelect;
 export type ReconsiderationRow = typeof reconsiderations.$inferSelect;
-
-/** Reconsideration statuses in which the review is under way (read from the reconsideration module's table). */
-export const PENDING_RECONSIDERATION_STATUSES = ['received', 'accepted', 'suspended'] as const;
 
 export async function insertLitigation(
   ex: Executor,
@@ -47,52 +43,6 @@ export async function updateLitigation(
       .where(and(eq(litigations.agencyId, row.agencyId), eq(litigations.id, row.id)))
       .returning(),
   );
-}
-
-export interface DecisionKey {
-  caseId: string | null;
-  onTheSpotPenaltyId: string | null;
-}
-
-function sameDecision(
-  table: typeof litigations | typeof reconsiderations,
-  ref: DecisionKey,
-): ReturnType<typeof eq> {
-  return ref.caseId
-    ? eq(table.caseId, ref.caseId)
-    : eq(table.onTheSpotPenaltyId, ref.onTheSpotPenaltyId as string);
-}
-
-/** The pending suits and reconsiderations of the decision (复议与诉讼不得同时进行, ALL art. 44). */
-export async function reviewsUnderWay(ex: Executor, agencyId: string, ref: DecisionKey): Promise<string[]> {
-  const suits = await ex
-    .select({ id: litigations.id, courtCaseNumber: litigations.courtCaseNumber })
-    .from(litigations)
-    .where(
-      and(
-        eq(litigations.agencyId, agencyId),
-        sameDecision(litigations, ref),
-        inArray(litigations.status, [...PENDING_LITIGATION_STATUSES]),
-      ),
-    );
-  const reviews = await ex
-    .select({
-      id: reconsiderations.id,
-      reference: reconsiderations.reference,
-      status: reconsiderations.status,
-    })
-    .from(reconsiderations)
-    .where(
-      and(
-        eq(reconsiderations.agencyId, agencyId),
-        sameDecision(reconsiderations, ref),
-        inArray(reconsiderations.status, [...PENDING_RECONSIDERATION_STATUSES]),
-      ),
-    );
-  return [
-    ...suits.map((s) => `lawsuit ${s.courtCaseNumber} (${s.id}) is pending`),
-    ...reviews.map((r) => `reconsideration ${r.reference} (${r.id}) is ${r.status}`),
-  ];
 }
 
 export async function findReconsideration(

@@ -39,6 +39,7 @@ import { decodeCursor, scanPage, toPage } from '../../http/pagination';
 import { type FieldError, notFound, validationFailed } from '../../http/problems';
 import { DEFAULT_PAGE_LIMIT } from '../../http/schemas';
 import type { WriteContext } from '../../plugins/writes';
+import { reviewsUnderWay } from '../appeals/appeals.repository';
 import {
   type ChallengedDecision,
   challengedDecision,
@@ -288,7 +289,7 @@ export function createLitigationsService({ calendar, decisionEffects }: Litigati
         filedOn: input.filedOn,
         complaintReceivedOn: input.complaintReceivedOn,
         decidedOn: decision.decidedOn,
-        alreadyUnderReview: await repo.reviewsUnderWay(ctx.tx, agencyId, decision),
+        alreadyUnderReview: await reviewsUnderWay(ctx.tx, agencyId, decision),
       },
       today,
     );

@@ -1,7 +1,6 @@
 import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { one } from '../../db/sql';
-import { PENDING_RECONSIDERATION } from '../../domain/appeals/reconsideration';
 import { reconsiderations } from './reconsiderations.table';
 
 export type ReconsiderationRow = typeof reconsiderations.$inferSelect;
@@ -41,29 +40,6 @@ export async function updateReconsideration(
       .where(and(eq(reconsiderations.agencyId, row.agencyId), eq(reconsiderations.id, row.id)))
       .returning(),
   );
-}
-
-/** A pending application against the decision, if any (ARL art. 29: one review at a time). */
-export async function pendingReconsiderationOf(
-  ex: Executor,
-  agencyId: string,
-  ref: { caseId: string | null; onTheSpotPenaltyId: string | null; decisionNumber: string },
-): Promise<ReconsiderationRow | undefined> {
-  const [row] = await ex
-    .select()
-    .from(reconsiderations)
-    .where(
-      and(
-        eq(reconsiderations.agencyId, agencyId),
-        eq(reconsiderations.decisionNumber, ref.decisionNumber),
-        ref.caseId
-          ? eq(reconsiderations.caseId, ref.caseId)
-          : eq(reconsiderations.onTheSpotPenaltyId, ref.onTheSpotPenaltyId as string),
-        inArray(reconsiderations.status, [...PENDING_RECONSIDERATION]),
-      ),
-    )
-    .limit(1);
-  return row;
 }
 
 export interface ReconsiderationFilter {

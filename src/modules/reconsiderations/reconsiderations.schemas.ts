@@ -2,6 +2,7 @@
  * Reconsideration applications (行政复议, RULES.md §6) against the bureau's decisions, their steps and the
  * year's figures.
  */
+
 import { type Static, Type } from 'typebox';
 import { CORRECTING_OUTCOMES } from '../../domain/appeals/outcomes';
 import {
@@ -12,6 +13,7 @@ import {
   RECONSIDERATION_STATUSES,
   type ReconsiderationStatus,
 } from '../../domain/appeals/reconsideration';
+import { PERIOD_RULES } from '../../domain/rules/period-rules';
 import {
   DateTime,
   describe,
@@ -253,7 +255,11 @@ export const RECONSIDERATION_STEP_BODIES = {
   }),
   extend: StrictObject({
     on: On('Date the extension was approved (延期)'),
-    days: Type.Integer({ minimum: 1, maximum: 30, description: 'At most 30 days, once (ARL art. 62)' }),
+    days: Type.Integer({
+      minimum: 1,
+      maximum: PERIOD_RULES.RECONSIDERATION_EXTENSION.days,
+      description: `At most ${PERIOD_RULES.RECONSIDERATION_EXTENSION.days} days, once (ARL art. 62)`,
+    }),
   }),
   decide: StrictObject({
     on: On('Date of the reconsideration decision (复议决定)'),

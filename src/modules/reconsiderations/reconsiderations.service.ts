@@ -1,15 +1,3 @@
-/**
- * Reconsideration (行政复议, RULES.md §6) of the bureau's decisions, recorded by the bureau as respondent.
- *
- * Registering an application checks the decision is challengeable and not already under review, freezes the
- * case's late surcharge (APL art. 73(3)) and appends to the case's timeline. Every step locks the case (when
- * the decision is a case's) and the application, runs the pure guard (domain/appeals/reconsideration.ts) and
- * either refuses with every unmet condition (422 CASE_RULE_VIOLATION, nothing written) or records the step.
- * The outcome's effect on the decision (appeals/outcomes.ts) is applied in the same transaction as the
- * outcome: the decision's status and penalties, the case reopened, the publication withdrawal event, the
- * surcharge unfrozen and recomputed on read.
- */
-import { and, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { appealUnmet } from '../../domain/appeals/conditions';
 import { CORRECTING_OUTCOMES, type DecisionStatus } from '../../domain/appeals/outcomes';
@@ -35,6 +23,7 @@ import { type FieldError, notFound, validationFailed } from '../../http/problems
 import { DEFAULT_PAGE_LIMIT } from '../../http/schemas';
 import type { WriteContext } from '../../plugins/writes';
 import { findAgency } from '../agencies/agencies.repository';
+import { reviewsUnderWay } from '../appeals/appeals.repository';
 import {
   challengedDecision,
   type DecisionEffects,
@@ -46,7 +35,6 @@ import {
 import type { CalendarService } from '../calendar/calendar.service';
 import * as cases from '../cases/cases.repository';
 import { recordCaseStep, ruleViolation } from '../cases/investigation.shared';
-import { litigations } from '../litigations/litigations.table';
 import { ruleSetting } from '../rule-settings/rule-settings.service';
 import * as repo from './reconsiderations.repository';
 import type {
@@ -59,9 +47,6 @@ import type {
 } from './reconsiderations.schemas';
 
 export type ReconsiderationsDeps = { calendar: CalendarService; effects: DecisionEffects };
-
-/** Litigation statuses during which the decision is before a court (the litigation module's pending ones). */
-const LITIGATION_PENDING = ['pending', 'judged'];
 
 function clocksOf(row: repo.ReconsiderationRow, cal: WorkingCalendar, today: IsoDate) {
   return reconsiderationClocks(
@@ -193,31 +178,6 @@ export function createReconsiderationsService({ calendar, effects }: Reconsidera
     );
   }
 
-  /** ARL art. 29, ALL art. 44: a decision is reviewed by one body at a time. */
-  async function underReview(
-    ex: Executor,
-    agencyId: string,
-    d: Awaited<ReturnType<typeof challengedDecision>>,
-  ) {
-    const pending = await repo.pendingReconsiderationOf(ex, agencyId, d);
-    if (pending) return `reconsideration ${pending.reference} is ${pending.status}`;
-    const [suit] = await ex
-      .select({ court: litigations.court, number: litigations.courtCaseNumber })
-      .from(litigations)
-      .where(
-        and(
-          eq(litigations.agencyId, agencyId),
-          eq(litigations.decisionNumber, d.decisionNumber),
-          d.caseId
-            ? eq(litigations.caseId, d.caseId)
-            : eq(litigations.onTheSpotPenaltyId, d.onTheSpotPenaltyId ?? ''),
-          inArray(litigations.status, LITIGATION_PENDING),
-        ),
-      )
-      .limit(1);
-    return suit ? `a lawsuit is pending before ${suit.court} (${suit.number})` : null;
-  }
-
   async function create(ctx: WriteContext, input: ReconsiderationCreate): Promise<ReconsiderationView> {
     const agencyId = ctx.actor.agencyId;
     const today = chinaDate(ctx.now);
@@ -241,8 +201,8 @@ export function createReconsiderationsService({ calendar, effects }: Reconsidera
           `applied ${input.appliedOn}, before the decision (${decision.decidedOn})`,
         ),
       );
-    const busy = await underReview(ctx.tx, agencyId, decision);
-    if (busy) problems.push(appealUnmet('ALREADY_UNDER_REVIEW', busy));
+    for (const busy of await reviewsUnderWay(ctx.tx, agencyId, decision))
+      problems.push(appealUnmet('ALREADY_UNDER_REVIEW', busy));
     if (problems.length > 0) throw ruleViolation(action, problems);
 
     const setting = await ruleSetting(ctx.tx, agencyId, 'decision.reconsideration_body', input.appliedOn);
